@@ -72,11 +72,23 @@ def _index_text(name: str, index: tuple[int, ...]) -> str:
     return f"{name}[{', '.join(str(i) for i in index)}]"
 
 
-def raise_bad_value(arr: np.ndarray, name: str, upper: float | None = None) -> None:
+def _row_text(name: str, row: tuple[int, ...], axis: int, ndim: int) -> str:
+    """Name one distribution of a batch, e.g. ``p[1]`` or ``p[:, 1]`` when ``axis=0``."""
+    if not row:
+        return name
+    parts = [str(i) for i in row]
+    if axis % ndim != ndim - 1:
+        parts.insert(axis % ndim, ":")
+    return f"{name}[{', '.join(parts)}]"
+
+
+def raise_bad_value(
+    arr: np.ndarray, name: str, upper: float | None = None, noun: str = "probabilities"
+) -> None:
     """Find the first NaN, infinite, negative (or too large) entry and explain it."""
     checks = [
-        (np.isnan(arr), "is nan; probabilities must be finite numbers"),
-        (np.isinf(arr), "is infinite; probabilities must be finite numbers"),
+        (np.isnan(arr), f"is nan; {noun} must be finite numbers"),
+        (np.isinf(arr), f"is infinite; {noun} must be finite numbers"),
         (arr < 0, "is negative; probabilities must be >= 0"),
     ]
     if upper is not None:
@@ -132,6 +144,7 @@ def as_distribution(p, name: str = "p", *, axis: int = -1, normalize: bool = Fal
             f"{name} is the single number {float(arr)!r}; a distribution is a sequence "
             f"of probabilities such as [0.5, 0.5] (for one event's probability use surprisal)"
         )
+    original, ndim = arr, arr.ndim  # bad entries are reported by their index in p as given
     try:
         arr = np.moveaxis(arr, axis, -1)
     except np.exceptions.AxisError:
@@ -142,14 +155,18 @@ def as_distribution(p, name: str = "p", *, axis: int = -1, normalize: bool = Fal
         raise InvalidDistributionError(f"{name} has shape {arr.shape} and holds no distributions")
     # min() propagates NaN, so one comparison screens NaN and negatives at once.
     if not arr.min() >= 0:
-        raise_bad_value(arr, name)
-    total = arr.sum(axis=-1)
+        raise_bad_value(original, name)
+    with np.errstate(over="ignore"):  # finite weights near 1e308 can sum past the float range
+        total = arr.sum(axis=-1)
     if not np.isfinite(total).all():
-        raise_bad_value(arr, name)
+        raise_bad_value(original, name)  # an infinite entry; otherwise the sum overflowed
+        if normalize:
+            arr = arr / arr.max(axis=-1, keepdims=True)
+            total = arr.sum(axis=-1)
     if normalize:
         if (total == 0).any():
             row = tuple(int(i) for i in np.argwhere(total == 0)[0])
-            where = _index_text(name, row) if row else name
+            where = _row_text(name, row, axis, ndim)
             raise InvalidDistributionError(
                 f"{where} has all weights zero, so it cannot be normalized; give some outcome a positive weight"
             )
@@ -158,7 +175,7 @@ def as_distribution(p, name: str = "p", *, axis: int = -1, normalize: bool = Fal
     off = np.abs(total - 1.0) > tolerance
     if off.any():
         row = tuple(int(i) for i in np.argwhere(off)[0]) if off.ndim else ()
-        where = _index_text(name, row) if row else name
+        where = _row_text(name, row, axis, ndim)
         value = float(total[row]) if row else float(total)
         raise InvalidDistributionError(
             f"{where} sums to {value:.10g}, not 1; pass normalize=True to rescale "

@@ -195,7 +195,10 @@ def mutual_information(
     pxy = _as_joint(pxy, normalize)
     px = pxy.sum(axis=-1, keepdims=True)
     py = pxy.sum(axis=-2, keepdims=True)
-    terms = p_log_ratio(pxy, px * py, log)
+    # pxy log(pxy / (px py)) = px * [p(y|x) log(p(y|x) / py)]: forming px * py
+    # could underflow to 0 for tiny marginals (1e-200 * 1e-200) and give inf.
+    y_given_x = np.divide(pxy, px, out=np.zeros(pxy.shape), where=px > 0)
+    terms = px * p_log_ratio(y_given_x, py, log)
     return finish(np.maximum(terms.sum(axis=(-2, -1)), 0.0))
 
 
@@ -227,11 +230,18 @@ def _factorize(values: Sequence[Hashable], name: str) -> tuple[np.ndarray, tuple
         low, high = int(arr.min()), int(arr.max())
         # Counting small integer labels is linear time; sorting them is not.
         if high - low <= 4 * arr.size + 1024:
-            offset = (arr - low if low else arr).astype(np.intp, copy=False)
+            # Subtract in a type that cannot wrap: int8 [-100, 100] - (-100) overflows
+            # int8, and uint64 labels above 2**63 do not fit in intp before the shift.
+            if arr.dtype == np.uint64:
+                offset = (arr - np.uint64(low)).astype(np.intp)
+            else:
+                offset = arr.astype(np.intp, copy=False)
+                if low:
+                    offset = offset - low
             present = np.flatnonzero(np.bincount(offset))
             lookup = np.empty(high - low + 1, dtype=np.intp)
             lookup[present] = np.arange(present.size)
-            return lookup[offset], tuple((present + low).tolist())
+            return lookup[offset], tuple(low + i for i in present.tolist())
     try:
         labels, codes = np.unique(arr, return_inverse=True)
         return codes.reshape(-1), tuple(labels.tolist())

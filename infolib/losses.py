@@ -25,7 +25,11 @@ _REDUCTIONS = ("mean", "sum", "none")
 
 
 def _labels_to_one_hot(y_true: np.ndarray, n_classes: int) -> np.ndarray:
-    if not np.array_equal(y_true, np.round(y_true)) or y_true.min() < 0 or y_true.max() >= n_classes:
+    if y_true.size and (
+        not np.array_equal(y_true, np.round(y_true))
+        or y_true.min() < 0
+        or y_true.max() >= n_classes
+    ):
         raise ValueError(
             f"y_true looks like class indices (one per sample) but holds values outside "
             f"0..{n_classes - 1} or non-integers; pass integer labels or one-hot rows"

@@ -18,6 +18,7 @@ from infolib._validation import as_distribution, as_probabilities, check_base, l
 __all__ = [
     "surprisal",
     "entropy",
+    "entropy_contributions",
     "binary_entropy",
     "cross_entropy",
     "kl_divergence",
@@ -117,6 +118,37 @@ def entropy(
     log = log_function(check_base(base))
     p = as_distribution(p, "p", axis=axis, normalize=normalize)
     return finish(-p_log_q(p, p, log).sum(axis=-1))
+
+
+def entropy_contributions(
+    p: ArrayLike, *, base: float = 2, axis: int = -1, normalize: bool = False
+) -> np.ndarray:
+    """Each outcome's share ``-p_i log p_i`` of the entropy (they sum to ``H(p)``).
+
+    Parameters
+    ----------
+    p : array_like
+        A probability distribution (or a batch of them along ``axis``).
+    base : float, optional
+        Base of the logarithm: 2 (default, bits), ``math.e`` (nats), 10 (bans).
+    axis : int, optional
+        The axis that indexes outcomes (default: the last).
+    normalize : bool, optional
+        Rescale non-negative weights to probabilities first.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``-p_i log p_i`` with the outcomes along the last axis; 0 where ``p_i = 0``.
+
+    Examples
+    --------
+    >>> entropy_contributions([0.5, 0.25, 0.25, 0.0])
+    array([0.5, 0.5, 0.5, 0. ])
+    """
+    log = log_function(check_base(base))
+    p = as_distribution(p, "p", axis=axis, normalize=normalize)
+    return finish(-p_log_q(p, p, log))
 
 
 def binary_entropy(p: ArrayLike, *, base: float = 2) -> float | np.ndarray:

@@ -25,11 +25,15 @@ def _shifted_logits(logits: ArrayLike, temperature: float, axis: int) -> np.ndar
     if z.ndim == 0 or z.size == 0:
         raise ValueError(f"logits must be a non-empty array of scores, got shape {z.shape}")
     if not np.isfinite(z).all():
-        raise_bad_value(z, "logits")
-    z = z / temperature
+        raise_bad_value(z, "logits", noun="logits")
     # Subtracting the maximum leaves softmax unchanged and keeps exp() from
-    # overflowing: the largest exponent becomes exp(0) = 1.
-    return z - z.max(axis=axis, keepdims=True)
+    # overflowing: the largest exponent becomes exp(0) = 1. Shifting before
+    # dividing by T means an overflow can only give -inf (probability 0, the
+    # right limit for a tiny T or logits spanning more than the float range).
+    with np.errstate(over="ignore"):
+        z = z - z.max(axis=axis, keepdims=True)
+        z /= temperature
+    return z
 
 
 def softmax(logits: ArrayLike, *, temperature: float = 1.0, axis: int = -1) -> np.ndarray:

@@ -1,0 +1,296 @@
+"""Reusable controls for the explorers: sliders, a distribution editor, a unit switch
+and a readout that prints values with their units.
+
+Every control is an ordinary ipywidgets widget (or, for the distribution
+editor, a small object holding them), so tests and learners drive them the
+same way: ``control.value = ...``.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+import ipywidgets as widgets
+import numpy as np
+
+from infolib.style import current_style, is_lecture_mode
+from infolib.units import BASES, format_information
+
+__all__ = [
+    "probability_slider",
+    "unit_switch",
+    "temperature_slider",
+    "count_slider",
+    "DistributionEditor",
+    "Quantity",
+    "Readout",
+    "SEED_DISTRIBUTIONS",
+]
+
+#: Distributions from the course's examples, by the name a learner sees.
+SEED_DISTRIBUTIONS: dict[str, tuple[float, ...]] = {
+    "uniform (4 outcomes)": (0.25, 0.25, 0.25, 0.25),
+    "one-hot (certain outcome)": (1.0, 0.0, 0.0, 0.0),
+    "fair coin": (0.5, 0.5),
+    "biased coin 0.1 / 0.9": (0.1, 0.9),
+    "99 / 1 coin": (0.99, 0.01),
+    "fair die": (1 / 6,) * 6,
+    "confident policy (0.9, 0.05, 0.025, 0.025)": (0.9, 0.05, 0.025, 0.025),
+    "uncertain policy (0.3, 0.2, 0.25, 0.25)": (0.3, 0.2, 0.25, 0.25),
+    "skewed (0.1, 0.2, 0.3, 0.4)": (0.1, 0.2, 0.3, 0.4),
+}
+
+
+def _slider_layout() -> widgets.Layout:
+    return widgets.Layout(width=f"{current_style().slider_width_px}px")
+
+
+_WIDE_LABELS = {"description_width": "initial"}
+
+
+def probability_slider(description: str, value: float = 0.5, *, step: float = 0.001) -> widgets.FloatSlider:
+    """A slider for one probability in [0, 1], updating continuously while dragged.
+
+    Examples
+    --------
+    >>> probability_slider("P(heads)", 0.99).value
+    0.99
+    """
+    return widgets.FloatSlider(
+        value=value, min=0.0, max=1.0, step=step, description=description,
+        readout_format=".3f", continuous_update=True, layout=_slider_layout(), style=_WIDE_LABELS,
+    )
+
+
+def count_slider(description: str, value: int, low: int, high: int) -> widgets.IntSlider:
+    """An integer slider (number of outcomes, say), updating while dragged."""
+    return widgets.IntSlider(
+        value=value, min=low, max=high, description=description, continuous_update=True,
+        layout=_slider_layout(), style=_WIDE_LABELS,
+    )
+
+
+def temperature_slider(value: float = 1.0) -> widgets.FloatLogSlider:
+    """A log-scale slider for a softmax temperature from 0.05 to 20.
+
+    Examples
+    --------
+    >>> temperature_slider().value
+    1.0
+    """
+    return widgets.FloatLogSlider(
+        value=value, base=10, min=math.log10(0.05), max=math.log10(20), step=0.01,
+        description="temperature T", readout_format=".3g", continuous_update=True,
+        layout=_slider_layout(), style=_WIDE_LABELS,
+    )
+
+
+def unit_switch(base: float = 2) -> widgets.ToggleButtons:
+    """Buttons to choose bits, nats or bans; ``value`` is the logarithm's base.
+
+    Examples
+    --------
+    >>> unit_switch().value
+    2.0
+    """
+    return widgets.ToggleButtons(
+        options=list(BASES.items()), value=float(base), description="unit",
+        style={"button_width": "70px", **_WIDE_LABELS},
+    )
+
+
+class DistributionEditor:
+    """Sliders that always describe a valid distribution over up to ``max_outcomes``.
+
+    The learner edits non-negative *weights*; the editor shows and reports the
+    normalised *probabilities*. A preset menu loads the course's examples and
+    a reset button restores the starting weights. However many sliders a
+    preset moves, observers are told once.
+
+    Parameters
+    ----------
+    weights : sequence of float
+        Starting weights (their count is the starting number of outcomes).
+    max_outcomes : int, optional
+        How many sliders exist; presets may use up to this many outcomes.
+    presets : mapping, optional
+        Name -> weights; defaults to :data:`SEED_DISTRIBUTIONS`.
+
+    Examples
+    --------
+    >>> editor = DistributionEditor([0.25, 0.25])
+    >>> editor.sliders[0].value = 0.75
+    >>> editor.value
+    (0.75, 0.25)
+    >>> editor.preset.value = "fair die"; len(editor.value)
+    6
+    """
+
+    def __init__(
+        self,
+        weights: Sequence[float] = (0.25, 0.25, 0.25, 0.25),
+        *,
+        max_outcomes: int = 8,
+        presets: Mapping[str, Sequence[float]] | None = None,
+    ):
+        self.presets = dict(SEED_DISTRIBUTIONS if presets is None else presets)
+        too_long = [name for name, w in self.presets.items() if len(w) > max_outcomes]
+        if len(weights) > max_outcomes or too_long:
+            raise ValueError(
+                f"max_outcomes={max_outcomes} is smaller than the starting weights or the "
+                f"presets {too_long}; raise max_outcomes"
+            )
+        self.initial = tuple(float(w) for w in weights)
+        self.sliders = [
+            widgets.FloatSlider(
+                value=0.0, min=0.0, max=1.0, step=0.001, description=f"weight {i + 1}",
+                readout_format=".3f", continuous_update=True, layout=_slider_layout(),
+            )
+            for i in range(max_outcomes)
+        ]
+        self.outcomes = count_slider("outcomes", len(weights), 1, max_outcomes)
+        self.preset = widgets.Dropdown(
+            options=["(your own)", *self.presets], value="(your own)", description="preset",
+            layout=widgets.Layout(width=f"{current_style().slider_width_px}px"),
+        )
+        self.reset_button = widgets.Button(description="reset", icon="undo")
+        self.status = widgets.HTML()
+        self.widget = widgets.VBox(
+            [widgets.HBox([self.preset, self.reset_button]), self.outcomes, *self.sliders, self.status]
+        )
+        self._observers: list[Callable[[tuple[float, ...]], None]] = []
+        self._holding = False
+        self.value: tuple[float, ...] = ()
+        self.set_weights(self.initial, notify=False)
+        for control in (*self.sliders, self.outcomes):
+            control.observe(self._on_slider, names="value")
+        self.preset.observe(self._on_preset, names="value")
+        self.reset_button.on_click(lambda _button: self.reset())
+
+    def observe(self, callback: Callable[[tuple[float, ...]], None]) -> None:
+        """Call ``callback(probabilities)`` after each change, once per change."""
+        self._observers.append(callback)
+
+    def set_weights(self, weights: Sequence[float], *, notify: bool = True) -> None:
+        """Load ``weights`` (and their number of outcomes) into the sliders."""
+        self._holding = True
+        try:
+            self.outcomes.value = len(weights)
+            # Probabilities load as they are; larger weights (counts) are scaled
+            # so the largest sits at 1, the top of every slider.
+            top = max(1.0, max(weights))
+            for i, slider in enumerate(self.sliders):
+                slider.value = float(weights[i]) / top if i < len(weights) else 0.0
+        finally:
+            self._holding = False
+        self._refresh(notify)
+
+    def reset(self) -> None:
+        """Go back to the starting weights."""
+        self.preset.value = "(your own)"
+        self.set_weights(self.initial)
+
+    @property
+    def weights(self) -> np.ndarray:
+        """The weights of the outcomes in use, as the sliders show them."""
+        return np.array([s.value for s in self.sliders[: self.outcomes.value]])
+
+    def _on_slider(self, _change) -> None:
+        if not self._holding:
+            self._refresh(True)
+
+    def _on_preset(self, change) -> None:
+        if change["new"] in self.presets:
+            self.set_weights(self.presets[change["new"]])
+
+    def _refresh(self, notify: bool) -> None:
+        for i, slider in enumerate(self.sliders):
+            slider.layout.display = None if i < self.outcomes.value else "none"
+        weights = self.weights
+        total = weights.sum()
+        if total <= 0:
+            # No distribution has all weights zero: keep the last one and say why.
+            self.status.value = "<b>All weights are zero.</b> Give some outcome a positive weight."
+            return
+        self.value = tuple((weights / total).tolist())
+        shown = ", ".join(f"{p:.3f}" for p in self.value)
+        self.status.value = f"probabilities (weights / {total:.2f}): [{shown}]"
+        if notify:
+            for callback in self._observers:
+                callback(self.value)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One value on a readout, with the infolib call that reproduces it.
+
+    ``recipe`` is ``(function_name, args, kwargs)``: a test (or a curious
+    learner) can recompute the value with ``getattr(infolib, name)(*args, **kwargs)``.
+    """
+
+    key: str
+    label: str
+    value: float
+    base: float | None
+    recipe: tuple[str, tuple, dict]
+
+    def text(self) -> str:
+        if self.base is None:
+            return f"{self.value:.3f}"
+        return format_information(self.value, self.base)
+
+
+class Readout:
+    """An HTML line of labelled values with units, the same format everywhere.
+
+    ``values`` holds the numbers last shown, by key, for tests to read.
+
+    Examples
+    --------
+    >>> r = Readout()
+    >>> r.show([Quantity("H", "H(p)", 1.0, 2, ("entropy", ([0.5, 0.5],), {"base": 2}))])
+    >>> r.values
+    {'H': 1.0}
+    >>> "1.000 bits" in r.widget.value
+    True
+    """
+
+    def __init__(self):
+        style = {"font_size": f"{current_style().widget_font_px + 2}px"}
+        self.widget = widgets.HTML(style=style)
+        self.widget.add_class("infolib-readout")
+        self.values: dict[str, float] = {}
+
+    def show(self, quantities: Sequence[Quantity], note: str = "") -> None:
+        """Display ``quantities`` (and an optional note) in place of the last ones."""
+        self.values = {q.key: q.value for q in quantities}
+        parts = []
+        for q in quantities:
+            name, args, kwargs = q.recipe
+            recipe = html.escape(json.dumps({"function": name, "args": list(args), "kwargs": kwargs}))
+            parts.append(
+                f"{html.escape(q.label)} = <span class='infolib-value' data-quantity='{q.key}' "
+                f"data-value='{q.value!r}' data-expected-from='{recipe}'><b>{q.text()}</b></span>"
+            )
+        note_html = f"<br><span style='opacity:0.8'>{note}</span>" if note else ""
+        self.widget.value = " &nbsp;·&nbsp; ".join(parts) + note_html
+
+
+def stylesheet() -> widgets.HTML:
+    """CSS for the explorers; larger controls in lecture mode."""
+    style = current_style()
+    lecture = (
+        f".infolib-lecture .widget-label, .infolib-lecture .widget-readout, "
+        f".infolib-lecture .widget-dropdown select, .infolib-lecture button "
+        f"{{font-size: {style.widget_font_px}px !important; height: auto;}}"
+        f".infolib-lecture .widget-slider {{min-height: 40px;}}"
+        if is_lecture_mode() else ""
+    )
+    return widgets.HTML(
+        "<style>.infolib-explorer {gap: 4px;} .infolib-explorer h3 {margin: 4px 0;}"
+        f"{lecture}</style>"
+    )

@@ -1,0 +1,507 @@
+"""Interactive explorers: one call, one live demo.
+
+Each explorer is a small object with
+
+* ``controls``: a dict of the widgets a learner moves (``controls[name].value = ...``),
+* ``figure`` and ``artists``: a persistent matplotlib figure and the artists
+  that change, updated in place by
+* ``update()``: the one method that maps control values to artist changes,
+* ``readout``: the values shown with their units (``readout.values``),
+* ``widget``: everything laid out, shown when the explorer is a cell's result.
+
+In a saved notebook an explorer's output also carries a PNG of its figure,
+so GitHub and nbviewer show it without a kernel.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from collections.abc import Sequence
+
+import ipywidgets as widgets
+import numpy as np
+
+from infolib.controls import (
+    DistributionEditor,
+    Quantity,
+    Readout,
+    count_slider,
+    probability_slider,
+    stylesheet,
+    temperature_slider,
+    unit_switch,
+)
+from infolib.measures import binary_entropy, entropy, entropy_contributions, surprisal
+from infolib.plots import (
+    draw_bars,
+    draw_binary_entropy_curve,
+    draw_entropy_term_curve,
+    draw_surprisal_curve,
+    new_figure,
+    set_bar_heights,
+)
+from infolib.softmax import softmax
+from infolib.style import COLORS, course_style, is_lecture_mode
+from infolib.units import unit_name
+
+__all__ = [
+    "Explorer",
+    "SurprisalExplorer",
+    "EntropyExplorer",
+    "CoinExplorer",
+    "UniformExplorer",
+    "SoftmaxExplorer",
+    "explore_surprisal",
+    "explore_entropy",
+    "explore_coin",
+    "explore_uniform",
+    "explore_softmax",
+]
+
+
+def _enable_colab_widgets() -> None:
+    """Colab shows third-party widgets (ipympl) only after this call."""
+    if "google.colab" in sys.modules:  # pragma: no cover - only on Colab
+        from google.colab import output
+
+        output.enable_custom_widget_manager()
+
+
+def _current_cell_id() -> str | None:
+    """The id of the notebook cell being run, when the front end sends one."""
+    try:
+        from IPython import get_ipython
+
+        kernel = getattr(get_ipython(), "kernel", None)
+        parent = kernel.get_parent() if kernel is not None else None
+    except Exception:  # no IPython, or an old ipykernel without get_parent
+        return None
+    return ((parent or {}).get("metadata") or {}).get("cellId")
+
+
+class Explorer:
+    """Base class: a persistent figure, its controls, a readout and one ``update``.
+
+    Subclasses build their figure and controls in ``__init__``, then call
+    :meth:`_finish`; they implement :meth:`update`.
+    """
+
+    #: Shown above the figure and used as a CSS class ``infolib-explorer-<name>``.
+    name = "explorer"
+    title = ""
+    #: The control a lecturer drags first (the browser test drags it too).
+    main_control = ""
+
+    # Explorers shown by each notebook cell: re-running the cell closes the old one.
+    _by_cell: dict[tuple[str, str], Explorer] = {}
+
+    def __init__(self, figure, artists: dict, controls: dict, *, interactive: bool = True):
+        from infolib.live import LiveFigure
+
+        _enable_colab_widgets()
+        self.figure = figure
+        self.artists = artists
+        self.controls = controls
+        self.live = LiveFigure(figure, interactive=interactive)
+        self.readout = Readout()
+
+    def _finish(self, control_rows: Sequence[widgets.Widget]) -> None:
+        """Lay out the widgets, wire the controls and draw the first state."""
+        header = widgets.HTML(f"<h3>{self.title}</h3>")
+        children = [stylesheet(), header, *control_rows]
+        if self.live.widget is not None:
+            children.append(self.live.widget)
+        children.append(self.readout.widget)
+        self.widget = widgets.VBox(children)
+        self.widget.add_class("infolib-explorer")
+        self.widget.add_class(f"infolib-explorer-{self.name}")
+        if is_lecture_mode():
+            self.widget.add_class("infolib-lecture")
+        main = self.controls.get(self.main_control)
+        if isinstance(main, widgets.DOMWidget):
+            main.add_class("infolib-main-control")
+        for control in self.controls.values():
+            if isinstance(control, widgets.ValueWidget):
+                control.observe(self._on_change, names="value")
+        self.update()
+        self._replace_previous_in_cell()
+
+    def _replace_previous_in_cell(self) -> None:
+        cell = _current_cell_id()
+        if cell is None:
+            return
+        key = (self.name, cell)
+        previous = Explorer._by_cell.get(key)
+        if previous is not None and previous is not self:
+            previous.close()
+        Explorer._by_cell[key] = self
+
+    def _on_change(self, _change=None) -> None:
+        self.update()
+        self.live.render()
+
+    def update(self) -> None:
+        """Move the artists and the readout to match the controls."""
+        raise NotImplementedError
+
+    @property
+    def base(self) -> float:
+        """The logarithm base chosen with the unit switch."""
+        return float(self.controls["unit"].value)
+
+    def close(self) -> None:
+        """Stop the explorer and free its figure and widgets."""
+        self.live.close()
+        self.widget.close()
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        bundle = self.widget._repr_mimebundle_(include=include, exclude=exclude)
+        bundle["text/plain"] = f"{self.title} (interactive: run the notebook to use the controls)"
+        bundle["image/png"] = self.live.png_base64()
+        return bundle
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}: {self.title}>"
+
+
+def _recipe(function: str, *args, **kwargs) -> tuple[str, tuple, dict]:
+    """How to recompute a readout value with infolib (JSON-friendly)."""
+    return function, tuple(np.asarray(a).tolist() for a in args), kwargs
+
+
+class SurprisalExplorer(Explorer):
+    """A coin with ``P(heads) = p``: the surprisal of each face on the ``-log p`` curve.
+
+    Controls: ``p`` (main) and ``unit``. Artists: ``curve``, ``heads`` and
+    ``tails`` markers. Readout: ``heads``, ``tails`` surprisal and their
+    average, the ``entropy``.
+
+    Examples
+    --------
+    >>> ex = SurprisalExplorer(p=0.99, interactive=False)
+    >>> round(ex.readout.values["tails"], 3)
+    6.644
+    >>> ex.close()
+    """
+
+    name = "surprisal"
+    title = "Surprisal: rare events carry more information"
+    main_control = "p"
+    Y_MAX_BITS = 10.0
+
+    def __init__(self, p: float = 0.99, *, base: float = 2, interactive: bool = True):
+        figure, (ax,) = new_figure(6.5, 3.4)
+        with course_style():
+            curve = draw_surprisal_curve(ax, base)
+            (heads,) = ax.plot([], [], "o", color=COLORS["p"], label="heads (p)")
+            (tails,) = ax.plot([], [], "s", color=COLORS["q"], label="tails (1 − p)")
+            ax.legend(loc="upper right")
+        controls = {"p": probability_slider("P(heads) = p", p), "unit": unit_switch(base)}
+        super().__init__(figure, {"curve": curve, "heads": heads, "tails": tails, "axes": ax},
+                         controls, interactive=interactive)
+        self._unit_shown = None
+        self._finish([controls["p"], controls["unit"]])
+
+    def update(self) -> None:
+        p, base = self.controls["p"].value, self.base
+        ax = self.artists["axes"]
+        if self._unit_shown != base:  # rare: only when the unit changes
+            self.artists["curve"].set_ydata(surprisal(self.artists["curve"].get_xdata(), base=base))
+            ax.set_ylabel(f"surprisal −log p ({unit_name(base)})")
+            ax.set_ylim(0, self.Y_MAX_BITS * math.log(2) / math.log(base))
+            self._unit_shown = base
+        top = ax.get_ylim()[1]
+        values = {}
+        for key, prob in (("heads", p), ("tails", 1.0 - p)):
+            s = surprisal(prob, base=base)
+            values[key] = s
+            # An impossible face has infinite surprisal: pin its marker to the top.
+            self.artists[key].set_data([prob], [min(s, top)])
+        h = binary_entropy(p, base=base)
+        self.readout.show([
+            Quantity("heads", "−log p(heads)", values["heads"], base, _recipe("surprisal", p, base=base)),
+            Quantity("tails", "−log p(tails)", values["tails"], base, _recipe("surprisal", 1.0 - p, base=base)),
+            Quantity("entropy", "average (entropy)", h, base, _recipe("binary_entropy", p, base=base)),
+        ])
+
+
+class EntropyExplorer(Explorer):
+    """Entropy as expected surprisal: each outcome's ``-p log p`` on the curve and as a bar.
+
+    Controls: the weight sliders ``w1``..``wN`` (``w1`` is the main one),
+    ``outcomes``, ``preset``, ``reset`` and ``unit``. Artists: ``curve``,
+    ``points`` (one per outcome on the ``-p log p`` curve) and ``bars``
+    (their heights are the contributions, summing to H). Readout: ``entropy``
+    in the chosen unit, ``bits``, ``nats`` and the maximum ``log n``.
+
+    Examples
+    --------
+    >>> ex = EntropyExplorer([0.1, 0.9], interactive=False)
+    >>> round(ex.readout.values["bits"], 3)
+    0.469
+    >>> ex.controls["preset"].value = "fair die"
+    >>> round(ex.readout.values["bits"], 3)
+    2.585
+    >>> ex.close()
+    """
+
+    name = "entropy"
+    title = "Entropy: the average surprisal of a distribution"
+    main_control = "w1"
+
+    def __init__(self, weights: Sequence[float] = (0.1, 0.2, 0.3, 0.4), *, base: float = 2,
+                 max_outcomes: int = 8, interactive: bool = True):
+        self.editor = DistributionEditor(weights, max_outcomes=max_outcomes)
+        figure, (left, right) = new_figure(9, 3.4, ncols=2)
+        labels = [str(i + 1) for i in range(max_outcomes)]
+        with course_style():
+            curve = draw_entropy_term_curve(left, base)
+            (points,) = left.plot([], [], "o", color=COLORS["p"])
+            bars = draw_bars(right, np.zeros(max_outcomes), labels, COLORS["p"])
+            right.set_xlabel("outcome")
+            title = right.set_title("")
+        controls = {f"w{i + 1}": s for i, s in enumerate(self.editor.sliders)}
+        controls.update(outcomes=self.editor.outcomes, preset=self.editor.preset,
+                        reset=self.editor.reset_button, unit=unit_switch(base))
+        artists = {"curve": curve, "points": points, "bars": bars, "title": title,
+                   "left": left, "right": right}
+        super().__init__(figure, artists, controls, interactive=interactive)
+        self._unit_shown = None
+        # The editor merges a preset's many slider moves into one notification.
+        self.editor.observe(lambda _p: self._on_change())
+        self._finish([self.editor.widget, controls["unit"]])
+
+    def _finish(self, control_rows) -> None:
+        # Sliders report through the editor, so only the unit switch is wired directly.
+        editor_controls = {*self.editor.sliders, self.editor.outcomes, self.editor.preset}
+        kept = self.controls
+        self.controls = {k: v for k, v in kept.items() if v not in editor_controls}
+        super()._finish(control_rows)
+        self.controls = kept
+        self.editor.sliders[0].add_class("infolib-main-control")
+
+    def update(self) -> None:
+        p = np.array(self.editor.value)
+        base = self.base
+        left, right = self.artists["left"], self.artists["right"]
+        if self._unit_shown != base:
+            curve = self.artists["curve"]
+            curve.set_ydata(curve.get_xdata() * surprisal(curve.get_xdata(), base=base))
+            peak = math.log2(math.e) / math.e * math.log(2) / math.log(base)  # max of -p log p
+            left.set_ylim(0, 1.15 * peak)
+            left.set_ylabel(f"−p log p ({unit_name(base)})")
+            right.set_ylabel(f"contribution ({unit_name(base)})")
+            right.set_ylim(0, 1.15 * peak)
+            self._unit_shown = base
+        terms = entropy_contributions(p, base=base)
+        self.artists["points"].set_data(p, terms)
+        n = len(p)
+        set_bar_heights(self.artists["bars"], np.pad(terms, (0, len(self.editor.sliders) - n)))
+        for i, rect in enumerate(self.artists["bars"].patches):
+            rect.set_visible(i < n)
+        right.set_xlim(-0.6, n - 0.4)
+        h = entropy(p, base=base)
+        self.artists["title"].set_text(f"bar heights add up to H = {h:.3f} {unit_name(base)}")
+        self.readout.show([
+            Quantity("entropy", "H(p)", h, base, _recipe("entropy", p, base=base)),
+            Quantity("bits", "in bits", entropy(p), 2, _recipe("entropy", p, base=2)),
+            Quantity("nats", "in nats", entropy(p, base=math.e), math.e,
+                     _recipe("entropy", p, base=math.e)),
+            Quantity("max", f"max for {n} outcomes, log n", math.log(n) / math.log(base), base,
+                     _recipe("entropy", np.full(n, 1 / n), base=base)),
+        ])
+
+
+class CoinExplorer(Explorer):
+    """A coin's entropy ``h(p)`` as its bias moves: zero when certain, one bit when fair.
+
+    Examples
+    --------
+    >>> ex = CoinExplorer(0.5, interactive=False)
+    >>> ex.readout.values["entropy"]
+    1.0
+    >>> ex.controls["p"].value = 0.99
+    >>> round(ex.readout.values["entropy"], 4)
+    0.0808
+    >>> ex.close()
+    """
+
+    name = "coin"
+    title = "A coin: how uncertain is a toss?"
+    main_control = "p"
+
+    def __init__(self, p: float = 0.5, *, base: float = 2, interactive: bool = True):
+        figure, (left, right) = new_figure(8.5, 3.2, ncols=2)
+        with course_style():
+            curve = draw_binary_entropy_curve(left, base)
+            (marker,) = left.plot([], [], "o", color=COLORS["highlight"])
+            bars = draw_bars(right, [0.5, 0.5], ["heads", "tails"], COLORS["p"])
+            right.set_ylim(0, 1.05)
+            right.set_ylabel("probability")
+        controls = {"p": probability_slider("P(heads) = p", p), "unit": unit_switch(base)}
+        super().__init__(figure, {"curve": curve, "marker": marker, "bars": bars, "left": left},
+                         controls, interactive=interactive)
+        self._unit_shown = None
+        self._finish([controls["p"], controls["unit"]])
+
+    def update(self) -> None:
+        p, base = self.controls["p"].value, self.base
+        if self._unit_shown != base:
+            curve = self.artists["curve"]
+            curve.set_ydata(binary_entropy(curve.get_xdata(), base=base))
+            self.artists["left"].set_ylim(0, 1.1 * math.log(2) / math.log(base))
+            self.artists["left"].set_ylabel(f"entropy h(p) ({unit_name(base)})")
+            self._unit_shown = base
+        h = binary_entropy(p, base=base)
+        self.artists["marker"].set_data([p], [h])
+        set_bar_heights(self.artists["bars"], [p, 1 - p])
+        self.readout.show([Quantity("entropy", "h(p)", h, base, _recipe("binary_entropy", p, base=base))])
+
+
+class UniformExplorer(Explorer):
+    """n equally likely outcomes: ``H = log2 n``, growing ever more slowly with n.
+
+    Examples
+    --------
+    >>> ex = UniformExplorer(6, interactive=False)
+    >>> round(ex.readout.values["entropy"], 3)
+    2.585
+    >>> ex.close()
+    """
+
+    name = "uniform"
+    title = "Uniform distributions: H = log n"
+    main_control = "n"
+    MAX_N = 32
+
+    def __init__(self, n: int = 6, *, base: float = 2, interactive: bool = True):
+        figure, (left, right) = new_figure(8.5, 3.2, ncols=2)
+        ns = np.arange(1, self.MAX_N + 1)
+        with course_style():
+            bars = left.bar(ns, np.zeros(self.MAX_N), color=COLORS["p"])
+            left.set_xlabel("outcome")
+            left.set_ylabel("probability 1/n")
+            left.set_ylim(0, 1.05)
+            (curve,) = right.plot(ns, np.log2(ns), "o-", color=COLORS["curve"], markersize=3)
+            (marker,) = right.plot([], [], "o", color=COLORS["highlight"])
+            right.set_xlabel("number of outcomes n")
+        controls = {"n": count_slider("outcomes n", n, 1, self.MAX_N), "unit": unit_switch(base)}
+        artists = {"bars": bars, "curve": curve, "marker": marker, "left": left, "right": right}
+        super().__init__(figure, artists, controls, interactive=interactive)
+        self._unit_shown = None
+        self._finish([controls["n"], controls["unit"]])
+
+    def update(self) -> None:
+        n, base = int(self.controls["n"].value), self.base
+        right = self.artists["right"]
+        if self._unit_shown != base:
+            ns = self.artists["curve"].get_xdata()
+            self.artists["curve"].set_ydata(np.log(ns) / math.log(base))
+            right.set_ylim(0, 1.1 * math.log(self.MAX_N) / math.log(base))
+            right.set_ylabel(f"H = log n ({unit_name(base)})")
+            self._unit_shown = base
+        set_bar_heights(self.artists["bars"], np.where(np.arange(self.MAX_N) < n, 1 / n, 0.0))
+        self.artists["left"].set_xlim(0.4, max(n, 2) + 0.6)
+        h = entropy(np.full(n, 1 / n), base=base)
+        self.artists["marker"].set_data([n], [h])
+        self.readout.show([Quantity("entropy", f"H(uniform over {n})", h, base,
+                                    _recipe("entropy", np.full(n, 1 / n), base=base))])
+
+
+#: Logits whose softmax at T = 1 is each of the seeds' two policies.
+POLICY_LOGITS = {
+    "confident policy (0.9, 0.05, 0.025, 0.025)": tuple(np.log([0.9, 0.05, 0.025, 0.025]).tolist()),
+    "uncertain policy (0.3, 0.2, 0.25, 0.25)": tuple(np.log([0.3, 0.2, 0.25, 0.25]).tolist()),
+    "logits (2, 1, 0, -1)": (2.0, 1.0, 0.0, -1.0),
+}
+
+
+class SoftmaxExplorer(Explorer):
+    """A softmax policy over actions: temperature moves its entropy.
+
+    High temperature flattens the policy (more exploration, more entropy);
+    low temperature makes it greedy (less entropy).
+
+    Examples
+    --------
+    >>> ex = SoftmaxExplorer(interactive=False)
+    >>> round(ex.readout.values["entropy"], 3)   # the confident policy at T = 1
+    0.619
+    >>> ex.controls["logits"].value = "uncertain policy (0.3, 0.2, 0.25, 0.25)"
+    >>> round(ex.readout.values["entropy"], 3)
+    1.985
+    >>> ex.close()
+    """
+
+    name = "softmax"
+    title = "A softmax policy: temperature controls exploration"
+    main_control = "temperature"
+    T_GRID = np.geomspace(0.05, 20, 160)
+
+    def __init__(self, logits: str = "confident policy (0.9, 0.05, 0.025, 0.025)",
+                 temperature: float = 1.0, *, base: float = 2, interactive: bool = True):
+        figure, (left, right) = new_figure(8.5, 3.2, ncols=2)
+        actions = ["action 1", "action 2", "action 3", "action 4"]
+        with course_style():
+            bars = draw_bars(left, np.zeros(4), actions, COLORS["p"])
+            left.set_ylim(0, 1.05)
+            left.set_ylabel("probability")
+            (curve,) = right.plot(self.T_GRID, np.zeros_like(self.T_GRID), color=COLORS["curve"])
+            (marker,) = right.plot([], [], "o", color=COLORS["highlight"])
+            right.set_xscale("log")
+            right.set_xlabel("temperature T")
+        controls = {
+            "temperature": temperature_slider(temperature),
+            "logits": widgets.Dropdown(options=list(POLICY_LOGITS), value=logits, description="logits"),
+            "unit": unit_switch(base),
+        }
+        artists = {"bars": bars, "curve": curve, "marker": marker, "left": left, "right": right}
+        super().__init__(figure, artists, controls, interactive=interactive)
+        self._curve_for = None
+        self._finish([controls["logits"], controls["temperature"], controls["unit"]])
+
+    def update(self) -> None:
+        logits = np.array(POLICY_LOGITS[self.controls["logits"].value])
+        t, base = self.controls["temperature"].value, self.base
+        right = self.artists["right"]
+        if self._curve_for != (tuple(logits), base):  # only when logits or unit change
+            policies = softmax(logits / self.T_GRID[:, None])
+            self.artists["curve"].set_ydata(entropy(policies, base=base))
+            right.set_ylim(0, 1.1 * math.log(4) / math.log(base))
+            right.set_ylabel(f"entropy of the policy ({unit_name(base)})")
+            self._curve_for = (tuple(logits), base)
+        policy = softmax(logits, temperature=t)
+        set_bar_heights(self.artists["bars"], policy)
+        h = entropy(policy, base=base)
+        self.artists["marker"].set_data([t], [h])
+        self.readout.show(
+            [Quantity("entropy", "H(policy)", h, base,
+                      _recipe("entropy", policy, base=base))],
+            note="policy: [" + ", ".join(f"{v:.3f}" for v in policy) + "]",
+        )
+
+
+def explore_surprisal(p: float = 0.99, **kwargs) -> SurprisalExplorer:
+    """Show a :class:`SurprisalExplorer` (drag ``P(heads)``)."""
+    return SurprisalExplorer(p, **kwargs)
+
+
+def explore_entropy(weights: Sequence[float] = (0.1, 0.2, 0.3, 0.4), **kwargs) -> EntropyExplorer:
+    """Show an :class:`EntropyExplorer` (edit a distribution, watch H)."""
+    return EntropyExplorer(weights, **kwargs)
+
+
+def explore_coin(p: float = 0.5, **kwargs) -> CoinExplorer:
+    """Show a :class:`CoinExplorer` (drag the bias, watch h(p))."""
+    return CoinExplorer(p, **kwargs)
+
+
+def explore_uniform(n: int = 6, **kwargs) -> UniformExplorer:
+    """Show a :class:`UniformExplorer` (drag n, watch log n)."""
+    return UniformExplorer(n, **kwargs)
+
+
+def explore_softmax(**kwargs) -> SoftmaxExplorer:
+    """Show a :class:`SoftmaxExplorer` (drag the temperature, watch the policy's entropy)."""
+    return SoftmaxExplorer(**kwargs)

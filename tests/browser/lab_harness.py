@@ -1,0 +1,612 @@
+"""Drive JupyterLab in headless Chromium: shared by the browser tests and benchmarks/browser_fps.py.
+
+Nothing here imports playwright at module level, so ``pytest --doctest-modules`` can import
+this file on a machine without it.
+
+The DOM contract with the explorers (``infolib.explorers``) that this relies on:
+
+* each explorer's top widget has the classes ``infolib-explorer`` and ``infolib-explorer-<name>``;
+* its main slider (an ipywidgets ``FloatSlider``/``IntSlider``) has ``infolib-main-control``;
+* its readout (an ipywidgets ``HTML``) has ``infolib-readout`` and holds
+  ``<span class="infolib-value" data-quantity=... data-value=... data-expected-from=...>``
+  where ``data-expected-from`` is JSON ``{"function": ..., "args": [...], "kwargs": {...}}``
+  naming the ``infolib`` function whose result is ``data-value``;
+* its figure is an ipympl canvas inside the box.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+FIXTURES_DIR = Path(__file__).resolve().parent / "fixtures"
+ARTIFACTS_DIR = REPO_ROOT / "test-artifacts"
+CHROMIUM = os.environ.get("INFOLIB_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--disable-dev-shm-usage",
+]
+FPS_TARGET = 15.0
+
+# Every timeout is generous: CI runs this on a 2-core machine next to a kernel and a server.
+SERVER_START_TIMEOUT_S = 180
+PAGE_LOAD_TIMEOUT_MS = 180_000
+RUN_ALL_TIMEOUT_S = 300
+UPDATE_TIMEOUT_MS = 60_000
+
+# Top-level entries of the repo copied into the throwaway JupyterLab root (so that a notebook's
+# relative paths such as ../assets/x.png still resolve, while the repo's files are never touched).
+_NOT_COPIED = {
+    ".git", ".pytest_cache", ".hypothesis", ".ipynb_checkpoints", "__pycache__", ".venv",
+    "test-artifacts", "build", "dist", "infolib", "tests", "benchmarks",
+}
+
+# JupyterLab user settings for the test profile: no internet (news, update checks), no autosave,
+# and every cell kept in the DOM (JupyterLab 4 virtualises long notebooks by default).
+_LAB_SETTINGS = {
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
+        "fetchNews": "false",
+        "checkForUpdates": False,
+    },
+    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
+    "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
+    "@jupyterlab/extensionmanager-extension/plugin.jupyterlab-settings": {"enabled": False},
+}
+
+
+def chromium_available() -> bool:
+    return Path(CHROMIUM).exists()
+
+
+def repo_notebooks() -> list[Path]:
+    return sorted((REPO_ROOT / "notebooks").glob("*.ipynb"))
+
+
+def fixture_notebooks() -> list[Path]:
+    return sorted(FIXTURES_DIR.glob("*.ipynb"))
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def lab_relative_path(notebook: Path) -> str:
+    """Where ``notebook`` (a repo file) sits inside the lab root (a mirror of the repo layout)."""
+    return notebook.resolve().relative_to(REPO_ROOT).as_posix()
+
+
+def make_lab_root(dest: Path, notebooks: list[Path]) -> Path:
+    """Copy the repo's non-code top-level entries and ``notebooks`` (repo paths) into ``dest``."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for entry in REPO_ROOT.iterdir():
+        if entry.name in _NOT_COPIED or entry.name.endswith(".egg-info"):
+            continue
+        if entry.is_dir():
+            shutil.copytree(entry, dest / entry.name, ignore=shutil.ignore_patterns(
+                ".ipynb_checkpoints", "__pycache__"))
+        else:
+            shutil.copy2(entry, dest / entry.name)
+    for nb in notebooks:
+        target = dest / lab_relative_path(nb)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(nb, target)
+    return dest
+
+
+class LabServer:
+    """A private JupyterLab server on 127.0.0.1 with a random token and a throwaway profile."""
+
+    def __init__(self, root_dir: Path, workdir: Path, log_path: Path | None = None):
+        self.root_dir = Path(root_dir)
+        self.workdir = Path(workdir)
+        self.token = secrets.token_hex(24)
+        self.port: int | None = None
+        self.proc: subprocess.Popen | None = None
+        self.log_path = log_path or self.workdir / "jupyterlab.log"
+        self._log = None
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def url(self, path: str) -> str:
+        sep = "&" if "?" in path else "?"
+        return f"{self.base_url}/{path.lstrip('/')}{sep}token={self.token}"
+
+    def _env(self) -> dict[str, str]:
+        env = dict(os.environ)
+        for name in ("config", "data", "runtime", "ipython"):
+            (self.workdir / name).mkdir(parents=True, exist_ok=True)
+        env.update(
+            JUPYTER_CONFIG_DIR=str(self.workdir / "config"),
+            JUPYTER_DATA_DIR=str(self.workdir / "data"),  # the venv's share/jupyter is still searched
+            JUPYTER_RUNTIME_DIR=str(self.workdir / "runtime"),
+            IPYTHONDIR=str(self.workdir / "ipython"),
+            JUPYTER_PLATFORM_DIRS="1",
+            PYTHONUNBUFFERED="1",
+        )
+        env.pop("JUPYTER_TOKEN", None)
+        env.pop("MPLBACKEND", None)
+        return env
+
+    def _write_settings(self) -> Path:
+        settings = self.workdir / "user-settings"
+        for rel, content in _LAB_SETTINGS.items():
+            path = settings / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(content))
+        return settings
+
+    def _command(self) -> list[str]:
+        settings = self._write_settings()
+        return [
+            sys.executable, "-m", "jupyter", "lab",
+            "--no-browser", "--allow-root",
+            "--ServerApp.ip=127.0.0.1",
+            f"--ServerApp.port={self.port}",
+            "--ServerApp.port_retries=0",
+            f"--IdentityProvider.token={self.token}",
+            f"--ServerApp.root_dir={self.root_dir}",
+            # Nothing may reach the internet: no news feed, no update check, no PyPI lookups.
+            "--LabApp.news_url=None",
+            "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+            "--LabApp.extension_manager=readonly",
+            "--LabApp.expose_app_in_browser=True",  # window.jupyterapp: a fallback for commands
+            f"--LabApp.user_settings_dir={settings}",
+            f"--LabApp.workspaces_dir={self.workdir / 'workspaces'}",
+        ]
+
+    def _answers(self) -> bool:
+        try:
+            with urllib.request.urlopen(self.url("api/status"), timeout=5) as r:
+                return r.status == 200
+        except (OSError, urllib.error.URLError):
+            return False
+
+    def start(self, attempts: int = 3) -> LabServer:
+        last_error = ""
+        for _ in range(attempts):
+            self.port = _free_port()
+            self._log = open(self.log_path, "ab")  # noqa: SIM115 (closed in stop())
+            self.proc = subprocess.Popen(
+                self._command(), cwd=self.root_dir, env=self._env(),
+                stdout=self._log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            )
+            deadline = time.monotonic() + SERVER_START_TIMEOUT_S
+            while time.monotonic() < deadline:
+                if self.proc.poll() is not None:
+                    last_error = f"jupyter lab exited with code {self.proc.returncode}"
+                    break
+                if self._answers():
+                    return self
+                time.sleep(0.5)
+            else:
+                last_error = f"jupyter lab did not answer within {SERVER_START_TIMEOUT_S} s"
+            self.stop()
+        tail = self.log_path.read_text(errors="replace")[-4000:] if self.log_path.exists() else ""
+        raise RuntimeError(f"could not start JupyterLab: {last_error}\n--- log tail ---\n{tail}")
+
+    def api(self, path: str, method: str = "GET"):
+        req = urllib.request.Request(self.url(path), method=method)
+        with urllib.request.urlopen(req, timeout=30) as r:
+            body = r.read()
+        return json.loads(body) if body else None
+
+    def kernels_idle(self) -> bool:
+        """True when every running kernel reports execution_state 'idle'."""
+        try:
+            kernels = self.api("api/kernels")
+        except (OSError, urllib.error.URLError, ValueError):
+            return False
+        return bool(kernels) and all(k.get("execution_state") == "idle" for k in kernels)
+
+    def stop(self) -> None:
+        proc, self.proc = self.proc, None
+        if proc is not None and proc.poll() is None:
+            with contextlib.suppress(OSError, urllib.error.URLError):
+                self.api("api/shutdown", method="POST")  # also shuts the kernels down
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.terminate()
+                try:
+                    proc.wait(timeout=15)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait(timeout=15)
+        if self._log is not None:
+            self._log.close()
+            self._log = None
+
+
+@contextlib.contextmanager
+def lab_server(notebooks: list[Path], keep_log_to: Path | None = None):
+    """A started LabServer whose root is a temporary copy of the repo's notebooks."""
+    with tempfile.TemporaryDirectory(prefix="infolib-lab-") as tmp:
+        tmp = Path(tmp)
+        root = make_lab_root(tmp / "root", notebooks)
+        server = LabServer(root, tmp / "profile-work")
+        server.workdir.mkdir(parents=True, exist_ok=True)
+        try:
+            yield server.start()
+        finally:
+            server.stop()
+            if keep_log_to is not None and server.log_path.exists():
+                keep_log_to.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(server.log_path, keep_log_to)
+
+
+# --------------------------------------------------------------------------- browser side
+
+@contextlib.contextmanager
+def chromium_browser():
+    """Headless Debian Chromium via Playwright (never `playwright install`)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+class NotebookPage:
+    """One notebook opened in JupyterLab in a fresh browser context (localhost only)."""
+
+    def __init__(self, browser, server: LabServer, lab_path: str, viewport=(1400, 1000)):
+        self.server = server
+        self.lab_path = lab_path
+        self.context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+        self.context.set_default_timeout(UPDATE_TIMEOUT_MS)
+        self.blocked_requests: list[str] = []
+        self.console_errors: list[str] = []
+        self.page_errors: list[str] = []
+        self.context.route("**/*", self._only_localhost)
+        self.page = self.context.new_page()
+        self.page.on("console", self._on_console)
+        self.page.on("pageerror", lambda exc: self.page_errors.append(str(exc)))
+
+    def _only_localhost(self, route):
+        url = route.request.url
+        host = url.split("://", 1)[-1].split("/", 1)[0].rsplit(":", 1)[0]
+        if url.startswith(("data:", "blob:")) or host in ("127.0.0.1", "localhost", "[::1]"):
+            route.continue_()
+        else:
+            self.blocked_requests.append(url)
+            route.abort()
+
+    def _on_console(self, msg):
+        if msg.type == "error":
+            self.console_errors.append(msg.text)
+
+    def close(self) -> None:
+        self.context.close()
+
+    # -- opening and running ---------------------------------------------------------------
+    def open(self) -> None:
+        page = self.page
+        page.goto(self.server.url(f"lab/tree/{self.lab_path}"), timeout=PAGE_LOAD_TIMEOUT_MS)
+        page.wait_for_selector(".jp-NotebookPanel .jp-Notebook .jp-Cell", timeout=PAGE_LOAD_TIMEOUT_MS)
+        # The kernel must be connected before Run All (else cells queue behind "Connecting").
+        page.wait_for_function(
+            """() => {
+                const app = window.jupyterapp;
+                const w = app && app.shell.currentWidget;
+                const k = w && w.sessionContext && w.sessionContext.session
+                    && w.sessionContext.session.kernel;
+                return !!k && k.connectionStatus === 'connected' && k.status === 'idle';
+            }""",
+            timeout=PAGE_LOAD_TIMEOUT_MS,
+            polling=500,
+        )
+        self._dismiss_dialogs()
+
+    def _dismiss_dialogs(self) -> None:
+        # e.g. "Select Kernel" for a notebook without kernelspec metadata: accept the default.
+        dialog = self.page.locator(".jp-Dialog .jp-mod-accept")
+        if dialog.count():
+            dialog.first.click()
+
+    def run_all(self) -> str:
+        """Run > Run All Cells through the menu bar (falls back to the command). Returns how."""
+        page = self.page
+        page.locator(".jp-NotebookPanel .jp-Notebook").first.click(position={"x": 5, "y": 5})
+        try:
+            page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click(timeout=10_000)
+            page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click(timeout=10_000)
+            how = "menu"
+        except Exception:  # noqa: BLE001 - menus differ between versions; the command does not
+            page.keyboard.press("Escape")
+            page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+            how = "command"
+        self.wait_until_executed()
+        return how
+
+    def wait_until_executed(self, timeout_s: float = RUN_ALL_TIMEOUT_S) -> None:
+        """Idle = every code cell shows an execution count, none shows [*], and the kernel
+        (front end and server both) says idle, all stable for a second."""
+        deadline = time.monotonic() + timeout_s
+        stable_since = None
+        state = {}
+        while time.monotonic() < deadline:
+            state = self.page.evaluate(
+                """() => {
+                    const prompts = [...document.querySelectorAll(
+                        '.jp-NotebookPanel .jp-CodeCell .jp-InputArea-prompt')]
+                        .map(p => p.textContent.trim());
+                    const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+                    const k = w && w.sessionContext && w.sessionContext.session
+                        && w.sessionContext.session.kernel;
+                    return {prompts, kernel: k ? k.status : null};
+                }"""
+            )
+            prompts = state["prompts"]
+            done = (
+                state["kernel"] == "idle"
+                and all(p and "*" not in p and p not in ("[ ]:", "[]:") for p in prompts)
+                and self.server.kernels_idle()
+            )
+            if done:
+                stable_since = stable_since or time.monotonic()
+                if time.monotonic() - stable_since >= 1.0:
+                    return
+            else:
+                stable_since = None
+            time.sleep(0.5)
+        raise TimeoutError(f"notebook did not finish executing in {timeout_s} s: {state}")
+
+    # -- inspecting -------------------------------------------------------------------------
+    def error_outputs(self) -> list[str]:
+        return self.page.evaluate(
+            """() => {
+                const found = [];
+                const sel = [
+                    '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]',
+                    '.jp-OutputArea-output.jp-mod-error',  // not used by Lab 4, kept as a net
+                ].join(',');
+                for (const el of document.querySelectorAll(sel)) found.push(el.innerText.slice(0, 2000));
+                // Tracebacks: error outputs render as stderr in Lab 4, but check the text too.
+                for (const el of document.querySelectorAll('.jp-OutputArea-output')) {
+                    const t = el.innerText || '';
+                    if (/Traceback \\(most recent call last\\)|^\\w+Error: /m.test(t)
+                        && !found.includes(t.slice(0, 2000))) found.push(t.slice(0, 2000));
+                }
+                return found;
+            }"""
+        )
+
+    def widget_display_errors(self) -> list[str]:
+        return self.page.evaluate(
+            """() => [...document.querySelectorAll('.jp-OutputArea-output, .jp-Notebook')]
+                .filter(el => (el.innerText || '').includes('Error displaying widget'))
+                .map(el => el.innerText.slice(0, 500)).slice(0, 5)"""
+        )
+
+    def explorer_names(self) -> list[str]:
+        return self.page.evaluate(
+            """() => [...document.querySelectorAll('.infolib-explorer')].map(el =>
+                [...el.classList].find(c => c.startsWith('infolib-explorer-')) || '')"""
+        )
+
+    def explorer_selector(self, name: str) -> str:
+        return f".infolib-explorer.infolib-explorer-{name}"
+
+    def canvas_info(self, name: str) -> dict:
+        """Size and visibility of the explorer's ipympl canvas (the bottom, image-bearing one)."""
+        return self.page.evaluate(
+            """(sel) => {
+                const box = document.querySelector(sel);
+                const c = box && box.querySelector('.jupyter-matplotlib-canvas-div canvas');
+                if (!c) return {found: false};
+                const r = c.getBoundingClientRect();
+                const st = getComputedStyle(c);
+                return {found: true, width: c.width, height: c.height, cssWidth: r.width,
+                        cssHeight: r.height, visible: st.visibility !== 'hidden'
+                        && st.display !== 'none' && r.width > 0 && r.height > 0};
+            }""",
+            self.explorer_selector(name),
+        )
+
+    def canvas_data_url(self, name: str) -> str | None:
+        return self.page.evaluate(
+            """(sel) => {
+                const c = document.querySelector(sel + ' .jupyter-matplotlib-canvas-div canvas');
+                return c ? c.toDataURL() : null;
+            }""",
+            self.explorer_selector(name),
+        )
+
+    def readout_values(self, name: str) -> list[dict]:
+        return self.page.evaluate(
+            """(sel) => [...document.querySelectorAll(sel + ' .infolib-readout .infolib-value')]
+                .map(s => ({quantity: s.dataset.quantity, value: s.dataset.value,
+                            expectedFrom: s.dataset.expectedFrom, text: s.innerText}))""",
+            self.explorer_selector(name),
+        )
+
+    def slider_state(self, name: str) -> str | None:
+        """The slider's readout text (ipywidgets shows the value next to the track)."""
+        return self.page.evaluate(
+            """(sel) => {
+                const s = document.querySelector(sel + ' .infolib-main-control');
+                if (!s) return null;
+                const r = s.querySelector('.widget-readout');
+                const h = s.querySelector('.noUi-handle');
+                return (r ? r.innerText || r.value : '') + '|' + (h ? h.getAttribute('aria-valuenow') : '');
+            }""",
+            self.explorer_selector(name),
+        )
+
+    # -- dragging ---------------------------------------------------------------------------
+    def handle_and_track(self, name: str):
+        """Bounding boxes of the main slider's draggable handle and of its track."""
+        sel = self.explorer_selector(name)
+        control = self.page.locator(f"{sel} .infolib-main-control").first
+        control.scroll_into_view_if_needed()
+        handle = control.locator(".noUi-handle").first
+        track = control.locator(".noUi-base, .noUi-target").first
+        return handle, handle.bounding_box(), track.bounding_box()
+
+    def drag_slider(self, name: str, fraction: float, steps: int = 20) -> None:
+        """Drag the handle with the mouse to ``fraction`` (0..1) of the track."""
+        _, hb, tb = self.handle_and_track(name)
+        x0, y0 = hb["x"] + hb["width"] / 2, hb["y"] + hb["height"] / 2
+        x1 = tb["x"] + fraction * tb["width"]
+        m = self.page.mouse
+        m.move(x0, y0)
+        m.down()
+        m.move(x1, y0, steps=steps)
+        m.up()
+
+    def install_frame_counter(self, name: str) -> None:
+        """A requestAnimationFrame loop that counts changes of the explorer's canvas pixels.
+
+        ipympl 0.10 receives each render as a PNG (or a diff PNG) over the comm, decodes it into
+        an Image, composites it on an offscreen canvas and copies that onto the view's visible
+        <canvas> (the first canvas in .jupyter-matplotlib-canvas-div; the second is the
+        rubber-band overlay). So a changed pixel hash of that canvas on an animation frame is one
+        new displayed frame. The canvas is re-queried every frame because a
+        new-figure-per-change explorer replaces it; blank (all transparent) canvases are ignored.
+        """
+        self.page.evaluate(
+            """(sel) => {
+                if (window.__infolibFps) window.__infolibFps.stop = true;
+                const st = {frames: 0, ticks: 0, last: null, stop: false, running: false,
+                            t0: 0, t1: 0, times: []};
+                window.__infolibFps = st;
+                const hash = () => {
+                    const c = document.querySelector(sel + ' .jupyter-matplotlib-canvas-div canvas');
+                    if (!c || !c.width || !c.height) return null;
+                    const ctx = c.getContext('2d', {willReadFrequently: true});
+                    const d = new Uint32Array(ctx.getImageData(0, 0, c.width, c.height).data.buffer);
+                    let h = 2166136261 >>> 0, any = 0;
+                    for (let i = 0; i < d.length; i++) { any |= d[i]; h = Math.imul(h ^ d[i], 16777619); }
+                    return any ? h + ':' + c.width + 'x' + c.height : null;
+                };
+                st.hash = hash;
+                const loop = (t) => {
+                    if (st.stop) return;
+                    if (st.running) {
+                        st.ticks++;
+                        const h = hash();
+                        if (h !== null && h !== st.last) { st.frames++; st.times.push(t); st.last = h; }
+                    }
+                    requestAnimationFrame(loop);
+                };
+                requestAnimationFrame(loop);
+            }""",
+            self.explorer_selector(name),
+        )
+
+    def measure_drag_fps(self, name: str, duration_s: float = 3.0, step_px: float = 2.0) -> dict:
+        """Drag the main slider back and forth in small steps for ``duration_s`` and count new
+        canvas frames (see install_frame_counter)."""
+        page = self.page
+        self.install_frame_counter(name)
+        _, hb, tb = self.handle_and_track(name)
+        y = hb["y"] + hb["height"] / 2
+        x = hb["x"] + hb["width"] / 2
+        lo, hi = tb["x"] + 0.05 * tb["width"], tb["x"] + 0.95 * tb["width"]
+        m = page.mouse
+        m.move(x, y)
+        m.down()
+        page.evaluate("() => { const s = window.__infolibFps; s.last = s.hash(); s.running = true; }")
+        direction = 1.0
+        moves = 0
+        t0 = time.monotonic()
+        while time.monotonic() - t0 < duration_s:
+            x += direction * step_px
+            if x >= hi or x <= lo:
+                direction = -direction
+                x = min(max(x, lo), hi)
+            m.move(x, y)
+            moves += 1
+            page.wait_for_timeout(16)  # ~60 mouse events per second, like a hand drag
+        elapsed = time.monotonic() - t0
+        result = page.evaluate(
+            "() => { const s = window.__infolibFps; s.running = false;"
+            " return {frames: s.frames, ticks: s.ticks}; }"
+        )
+        m.up()
+        page.evaluate("() => { window.__infolibFps.stop = true; }")
+        frames = result["frames"]
+        return {
+            "explorer": name,
+            "frames": frames,
+            "seconds": round(elapsed, 3),
+            "fps": round(frames / elapsed, 2),
+            "animation_frames": result["ticks"],
+            "mouse_moves": moves,
+        }
+
+    def screenshot_full(self, path: Path) -> None:
+        """JupyterLab scrolls inside the notebook panel, so a "full page" screenshot needs a
+        viewport as tall as the notebook: grow it, shoot, restore."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        vp = self.page.viewport_size
+        height = self.page.evaluate(
+            """() => {
+                const nb = document.querySelector('.jp-NotebookPanel .jp-WindowedPanel-outer')
+                    || document.querySelector('.jp-NotebookPanel .jp-Notebook');
+                return nb ? nb.scrollHeight + 200 : document.body.scrollHeight;
+            }"""
+        )
+        self.page.set_viewport_size({"width": vp["width"], "height": int(min(max(height, vp["height"]), 12000))})
+        self.page.wait_for_timeout(500)
+        try:
+            self.page.screenshot(path=str(path), full_page=True)
+        finally:
+            self.page.set_viewport_size(vp)
+
+
+def expected_value(recipe_json: str) -> float:
+    """Evaluate a ``data-expected-from`` recipe with the test process's own infolib."""
+    import infolib
+
+    recipe = json.loads(recipe_json)
+    func = getattr(infolib, recipe["function"])
+    return float(func(*recipe.get("args", []), **recipe.get("kwargs", {})))
+
+
+def write_fps_results(results: list[dict], path: Path | None = None) -> Path:
+    path = path or ARTIFACTS_DIR / "browser_fps.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    existing = []
+    if path.exists():
+        with contextlib.suppress(ValueError):
+            existing = json.loads(path.read_text()).get("results", [])
+    keys = {(r["notebook"], r["explorer"]) for r in results}
+    merged = [r for r in existing if (r.get("notebook"), r.get("explorer")) not in keys] + results
+    path.write_text(json.dumps({"target_fps": FPS_TARGET, "results": merged}, indent=2) + "\n")
+    return path
+
+
+def fps_table(results: list[dict]) -> str:
+    rows = [f"{'notebook':40} {'explorer':24} {'fps':>7} {'frames':>7} {'secs':>6}  target {FPS_TARGET:g}"]
+    for r in results:
+        ok = "ok" if r["fps"] >= FPS_TARGET else "BELOW"
+        rows.append(f"{r['notebook']:40} {r['explorer']:24} {r['fps']:7.2f} {r['frames']:7d} "
+                    f"{r['seconds']:6.2f}  {ok}")
+    return "\n".join(rows)
