@@ -38,10 +38,10 @@ __version__ = "0.1.0"
 
 __all__ = [
     "BASES",
-    "InvalidDistributionError",
-    "JointTable",
     "KERAS_EPSILON",
     "SUM_TOLERANCE",
+    "InvalidDistributionError",
+    "JointTable",
     "binary_entropy",
     "categorical_cross_entropy",
     "conditional_entropy",

@@ -21,14 +21,14 @@ from infolib.style import current_style, is_lecture_mode
 from infolib.units import BASES, format_information
 
 __all__ = [
-    "probability_slider",
-    "unit_switch",
-    "temperature_slider",
-    "count_slider",
+    "SEED_DISTRIBUTIONS",
     "DistributionEditor",
     "Quantity",
     "Readout",
-    "SEED_DISTRIBUTIONS",
+    "count_slider",
+    "probability_slider",
+    "temperature_slider",
+    "unit_switch",
 ]
 
 #: Distributions from the course's examples, by the name a learner sees.

@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import sys
 from collections.abc import Sequence
+from typing import ClassVar
 
 import ipywidgets as widgets
 import numpy as np
@@ -32,6 +33,7 @@ from infolib.controls import (
     temperature_slider,
     unit_switch,
 )
+from infolib.live import LiveFigure
 from infolib.measures import binary_entropy, entropy, entropy_contributions, surprisal
 from infolib.plots import (
     draw_bars,
@@ -46,17 +48,17 @@ from infolib.style import COLORS, course_style, is_lecture_mode
 from infolib.units import unit_name
 
 __all__ = [
-    "Explorer",
-    "SurprisalExplorer",
-    "EntropyExplorer",
     "CoinExplorer",
-    "UniformExplorer",
+    "EntropyExplorer",
+    "Explorer",
     "SoftmaxExplorer",
-    "explore_surprisal",
-    "explore_entropy",
+    "SurprisalExplorer",
+    "UniformExplorer",
     "explore_coin",
-    "explore_uniform",
+    "explore_entropy",
     "explore_softmax",
+    "explore_surprisal",
+    "explore_uniform",
 ]
 
 
@@ -94,16 +96,21 @@ class Explorer:
     main_control = ""
 
     # Explorers shown by each notebook cell: re-running the cell closes the old one.
-    _by_cell: dict[tuple[str, str], Explorer] = {}
+    _by_cell: ClassVar[dict[tuple[str, str], Explorer]] = {}
 
-    def __init__(self, figure, artists: dict, controls: dict, *, interactive: bool = True):
-        from infolib.live import LiveFigure
-
+    def __init__(self, figure, artists: dict, controls: dict, *, animated: Sequence[str],
+                 interactive: bool = True):
         _enable_colab_widgets()
         self.figure = figure
         self.artists = artists
         self.controls = controls
-        self.live = LiveFigure(figure, interactive=interactive)
+        # Only the artists named in `animated` move on every change; the rest
+        # of the figure is a cached background (see LiveFigure).
+        moving = []
+        for key in animated:
+            artist = artists[key]
+            moving.extend(artist.patches if hasattr(artist, "patches") else [artist])
+        self.live = LiveFigure(figure, moving, interactive=interactive)
         self.readout = Readout()
 
     def _finish(self, control_rows: Sequence[widgets.Widget]) -> None:
@@ -199,7 +206,7 @@ class SurprisalExplorer(Explorer):
             ax.legend(loc="upper right")
         controls = {"p": probability_slider("P(heads) = p", p), "unit": unit_switch(base)}
         super().__init__(figure, {"curve": curve, "heads": heads, "tails": tails, "axes": ax},
-                         controls, interactive=interactive)
+                         controls, animated=["heads", "tails"], interactive=interactive)
         self._unit_shown = None
         self._finish([controls["p"], controls["unit"]])
 
@@ -211,6 +218,7 @@ class SurprisalExplorer(Explorer):
             ax.set_ylabel(f"surprisal −log p ({unit_name(base)})")
             ax.set_ylim(0, self.Y_MAX_BITS * math.log(2) / math.log(base))
             self._unit_shown = base
+            self.live.invalidate()
         top = ax.get_ylim()[1]
         values = {}
         for key, prob in (("heads", p), ("tails", 1.0 - p)):
@@ -266,8 +274,10 @@ class EntropyExplorer(Explorer):
                         reset=self.editor.reset_button, unit=unit_switch(base))
         artists = {"curve": curve, "points": points, "bars": bars, "title": title,
                    "left": left, "right": right}
-        super().__init__(figure, artists, controls, interactive=interactive)
+        super().__init__(figure, artists, controls, animated=["points", "bars", "title"],
+                         interactive=interactive)
         self._unit_shown = None
+        self._n_shown = None
         # The editor merges a preset's many slider moves into one notification.
         self.editor.observe(lambda _p: self._on_change())
         self._finish([self.editor.widget, controls["unit"]])
@@ -294,13 +304,17 @@ class EntropyExplorer(Explorer):
             right.set_ylabel(f"contribution ({unit_name(base)})")
             right.set_ylim(0, 1.15 * peak)
             self._unit_shown = base
+            self.live.invalidate()
         terms = entropy_contributions(p, base=base)
         self.artists["points"].set_data(p, terms)
         n = len(p)
         set_bar_heights(self.artists["bars"], np.pad(terms, (0, len(self.editor.sliders) - n)))
         for i, rect in enumerate(self.artists["bars"].patches):
             rect.set_visible(i < n)
-        right.set_xlim(-0.6, n - 0.4)
+        if n != self._n_shown:
+            right.set_xlim(-0.6, n - 0.4)
+            self._n_shown = n
+            self.live.invalidate()
         h = entropy(p, base=base)
         self.artists["title"].set_text(f"bar heights add up to H = {h:.3f} {unit_name(base)}")
         self.readout.show([
@@ -341,7 +355,7 @@ class CoinExplorer(Explorer):
             right.set_ylabel("probability")
         controls = {"p": probability_slider("P(heads) = p", p), "unit": unit_switch(base)}
         super().__init__(figure, {"curve": curve, "marker": marker, "bars": bars, "left": left},
-                         controls, interactive=interactive)
+                         controls, animated=["marker", "bars"], interactive=interactive)
         self._unit_shown = None
         self._finish([controls["p"], controls["unit"]])
 
@@ -353,6 +367,7 @@ class CoinExplorer(Explorer):
             self.artists["left"].set_ylim(0, 1.1 * math.log(2) / math.log(base))
             self.artists["left"].set_ylabel(f"entropy h(p) ({unit_name(base)})")
             self._unit_shown = base
+            self.live.invalidate()
         h = binary_entropy(p, base=base)
         self.artists["marker"].set_data([p], [h])
         set_bar_heights(self.artists["bars"], [p, 1 - p])
@@ -383,12 +398,14 @@ class UniformExplorer(Explorer):
             left.set_xlabel("outcome")
             left.set_ylabel("probability 1/n")
             left.set_ylim(0, 1.05)
+            left.set_xlim(0.4, self.MAX_N + 0.6)
             (curve,) = right.plot(ns, np.log2(ns), "o-", color=COLORS["curve"], markersize=3)
             (marker,) = right.plot([], [], "o", color=COLORS["highlight"])
             right.set_xlabel("number of outcomes n")
         controls = {"n": count_slider("outcomes n", n, 1, self.MAX_N), "unit": unit_switch(base)}
         artists = {"bars": bars, "curve": curve, "marker": marker, "left": left, "right": right}
-        super().__init__(figure, artists, controls, interactive=interactive)
+        super().__init__(figure, artists, controls, animated=["bars", "marker"],
+                         interactive=interactive)
         self._unit_shown = None
         self._finish([controls["n"], controls["unit"]])
 
@@ -401,8 +418,8 @@ class UniformExplorer(Explorer):
             right.set_ylim(0, 1.1 * math.log(self.MAX_N) / math.log(base))
             right.set_ylabel(f"H = log n ({unit_name(base)})")
             self._unit_shown = base
+            self.live.invalidate()
         set_bar_heights(self.artists["bars"], np.where(np.arange(self.MAX_N) < n, 1 / n, 0.0))
-        self.artists["left"].set_xlim(0.4, max(n, 2) + 0.6)
         h = entropy(np.full(n, 1 / n), base=base)
         self.artists["marker"].set_data([n], [h])
         self.readout.show([Quantity("entropy", f"H(uniform over {n})", h, base,
@@ -457,7 +474,8 @@ class SoftmaxExplorer(Explorer):
             "unit": unit_switch(base),
         }
         artists = {"bars": bars, "curve": curve, "marker": marker, "left": left, "right": right}
-        super().__init__(figure, artists, controls, interactive=interactive)
+        super().__init__(figure, artists, controls, animated=["bars", "marker"],
+                         interactive=interactive)
         self._curve_for = None
         self._finish([controls["logits"], controls["temperature"], controls["unit"]])
 
@@ -471,6 +489,7 @@ class SoftmaxExplorer(Explorer):
             right.set_ylim(0, 1.1 * math.log(4) / math.log(base))
             right.set_ylabel(f"entropy of the policy ({unit_name(base)})")
             self._curve_for = (tuple(logits), base)
+            self.live.invalidate()
         policy = softmax(logits, temperature=t)
         set_bar_heights(self.artists["bars"], policy)
         h = entropy(policy, base=base)

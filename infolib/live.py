@@ -15,7 +15,9 @@ from __future__ import annotations
 import base64
 import io
 import warnings
+from collections.abc import Sequence
 
+from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
@@ -47,10 +49,19 @@ def _ipympl_canvas(figure: Figure):
 class LiveFigure:
     """A persistent figure that is re-rendered, never rebuilt.
 
+    Artists that move on every change are *animated*: the rest of the figure
+    (axes, ticks, labels, reference curves) is rendered once and kept as a
+    background bitmap, and each change only restores that bitmap, draws the
+    moving artists and sends the result (blitting). Changes to the static
+    part (a new unit, new axis limits) call :meth:`invalidate`, and the next
+    render redraws everything once.
+
     Parameters
     ----------
     figure : matplotlib.figure.Figure
         A figure made outside pyplot (see :func:`infolib.plots.new_figure`).
+    animated : sequence of matplotlib artists
+        The artists that change on every control change.
     interactive : bool, optional
         Attach an ipympl canvas widget (default). False keeps Agg only.
 
@@ -58,24 +69,35 @@ class LiveFigure:
     ----------
     render_count : int
         How many renders were requested: exactly one per control change.
+    full_render_count : int
+        How many of them redrew the whole figure.
 
     Examples
     --------
     >>> from infolib.plots import new_figure
     >>> fig, (ax,) = new_figure(3, 2)
     >>> (line,) = ax.plot([0, 1], [0, 1])
-    >>> live = LiveFigure(fig, interactive=False)
+    >>> live = LiveFigure(fig, [line], interactive=False)
     >>> line.set_ydata([1, 0]); live.render(); live.render_count
     1
     >>> live.close()
     """
 
-    def __init__(self, figure: Figure, *, interactive: bool = True):
+    def __init__(self, figure: Figure, animated: Sequence[Artist] = (), *, interactive: bool = True):
         self.figure = figure
         self.canvas = _ipympl_canvas(figure) if interactive else None
         if self.canvas is None:
             self.canvas = FigureCanvasAgg(figure)
+        # The first full draw lays the figure out; freezing the layout then
+        # keeps later draws from re-solving it (the slowest part of a draw).
+        self._freeze_layout = figure.get_layout_engine() is not None
+        self.animated = list(animated)
+        for artist in self.animated:
+            artist.set_animated(True)
+        self._background = None
         self.render_count = 0
+        self.full_render_count = 0
+        self.canvas.mpl_connect("draw_event", self._after_full_draw)
 
     @property
     def widget(self):
@@ -84,19 +106,49 @@ class LiveFigure:
 
         return self.canvas if isinstance(self.canvas, DOMWidget) else None
 
-    def render(self) -> None:
-        """Ask for one render of the figure as it now is.
+    def invalidate(self) -> None:
+        """Say that the static part changed: the next render redraws it all."""
+        self._background = None
 
-        With ipympl the browser then pulls a single new frame; requests that
-        arrive while it is busy are merged, so a fast drag never queues up.
+    def render(self) -> None:
+        """Show the figure as it now is: one render per call.
+
+        With a cached background only the animated artists are drawn and
+        blitted; otherwise the whole figure is drawn (with ipympl, the browser
+        pulls that frame when ready, so a fast drag never queues frames up).
         """
         self.render_count += 1
-        self.canvas.draw_idle()
+        if self._background is None:
+            self.full_render_count += 1
+            self.canvas.draw_idle()
+            return
+        self.canvas.restore_region(self._background)
+        self._draw_animated()
+        self.canvas.blit(self.figure.bbox)
+
+    def _after_full_draw(self, _event) -> None:
+        if self._freeze_layout:
+            self.figure.set_layout_engine("none")
+            self._freeze_layout = False
+        self._background = self.canvas.copy_from_bbox(self.figure.bbox)
+        self._draw_animated()
+
+    def _draw_animated(self) -> None:
+        for artist in self.animated:
+            self.figure.draw_artist(artist)
 
     def png(self) -> bytes:
-        """The figure as PNG bytes (a static snapshot for saved notebooks)."""
+        """The whole figure, moving artists included, as PNG bytes."""
         buffer = io.BytesIO()
-        self.figure.savefig(buffer, format="png")
+        for artist in self.animated:
+            artist.set_animated(False)
+        try:
+            self.figure.savefig(buffer, format="png")
+        finally:
+            for artist in self.animated:
+                artist.set_animated(True)
+        # savefig drew on a renderer of its own; the live bitmap needs a redraw.
+        self.invalidate()
         return buffer.getvalue()
 
     def png_base64(self) -> str:
@@ -108,4 +160,6 @@ class LiveFigure:
         widget = self.widget
         if widget is not None:
             widget.close()
+        self.animated.clear()
+        self._background = None
         self.figure.clear()

@@ -16,13 +16,13 @@ from infolib._kernels import finish, p_log_q, p_log_ratio
 from infolib._validation import as_distribution, as_probabilities, check_base, log_function
 
 __all__ = [
-    "surprisal",
-    "entropy",
-    "entropy_contributions",
     "binary_entropy",
     "cross_entropy",
-    "kl_divergence",
+    "entropy",
+    "entropy_contributions",
     "js_divergence",
+    "kl_divergence",
+    "surprisal",
 ]
 
 
@@ -117,7 +117,16 @@ def entropy(
     """
     log = log_function(check_base(base))
     p = as_distribution(p, "p", axis=axis, normalize=normalize)
-    return finish(-p_log_q(p, p, log).sum(axis=-1))
+    # Fast path without the zero screen (one pass fewer over p): a zero entry
+    # gives 0 * log 0 = 0 * -inf = nan, which only that row's sum can show, and
+    # p is already known to be finite, so a NaN sum means "has zeros".
+    with np.errstate(divide="ignore", invalid="ignore"):
+        terms = log(p)
+        terms *= p
+        h = -terms.sum(axis=-1)
+    if np.isnan(h).any():
+        h = -p_log_q(p, p, log).sum(axis=-1)
+    return finish(h)
 
 
 def entropy_contributions(

@@ -4,8 +4,10 @@ Two kinds of functions live here:
 
 * ``draw_*`` functions draw one element on a given ``Axes`` and return the
   artists an explorer later updates in place (they never create figures);
-* ``plot_*`` functions make a complete figure for a notebook (through pyplot,
-  so that Jupyter shows it inline) and return it.
+* ``plot_*`` functions make a complete figure for a notebook and return it;
+  a notebook shows it as the cell's result (``%matplotlib inline``).
+
+No figure goes through pyplot, so none outlives the object that holds it.
 
 Only matplotlib and :mod:`infolib`'s numeric core are used: no widgets.
 """
@@ -27,17 +29,17 @@ from infolib.style import COLORS, course_style, current_style
 from infolib.units import format_information, unit_name
 
 __all__ = [
-    "new_figure",
-    "draw_surprisal_curve",
-    "draw_entropy_term_curve",
-    "draw_binary_entropy_curve",
     "draw_bars",
-    "set_bar_heights",
-    "plot_surprisal",
+    "draw_binary_entropy_curve",
+    "draw_entropy_term_curve",
+    "draw_surprisal_curve",
+    "new_figure",
     "plot_binary_entropy",
-    "plot_joint_table",
-    "plot_units",
     "plot_eps_bias",
+    "plot_joint_table",
+    "plot_surprisal",
+    "plot_units",
+    "set_bar_heights",
 ]
 
 #: Probabilities at which the reference curves are drawn: dense near 0,
@@ -127,18 +129,6 @@ def set_bar_heights(bars: BarContainer, heights: ArrayLike) -> None:
         rect.set_height(height)
 
 
-def _pyplot_figure(width: float, height: float, ncols: int = 1):
-    """A pyplot figure (shown inline by Jupyter) in the course style."""
-    import matplotlib.pyplot as plt
-
-    scale = current_style().figure_scale
-    with course_style():
-        figure, axes = plt.subplots(
-            1, ncols, figsize=(width * scale, height * scale), layout="constrained", squeeze=False
-        )
-    return figure, list(axes[0])
-
-
 def plot_surprisal(events: Sequence[float] = (), base: float = 2) -> Figure:
     """The surprisal curve ``-log p``, with chosen events marked and labelled.
 
@@ -147,9 +137,8 @@ def plot_surprisal(events: Sequence[float] = (), base: float = 2) -> Figure:
     >>> fig = plot_surprisal([0.99, 0.01])
     >>> len(fig.axes[0].texts)
     2
-    >>> import matplotlib.pyplot as plt; plt.close(fig)
     """
-    figure, (ax,) = _pyplot_figure(6, 3.5)
+    figure, (ax,) = new_figure(6, 3.5)
     with course_style():
         draw_surprisal_curve(ax, base)
         for p in events:
@@ -167,9 +156,8 @@ def plot_binary_entropy(marks: Sequence[float] = (), base: float = 2) -> Figure:
     Examples
     --------
     >>> fig = plot_binary_entropy([0.5, 0.99])
-    >>> import matplotlib.pyplot as plt; plt.close(fig)
     """
-    figure, (ax,) = _pyplot_figure(6, 3.5)
+    figure, (ax,) = new_figure(6, 3.5)
     with course_style():
         draw_binary_entropy_curve(ax, base)
         for p in marks:
@@ -192,11 +180,10 @@ def plot_joint_table(
     >>> fig = plot_joint_table([[0.5, 0], [0, 0.5]], ["a", "b"], ["c", "d"])
     >>> fig.axes[0].get_title()
     'H(X, Y) = 1.000 bits = H(X) + H(Y) − I(X; Y)'
-    >>> import matplotlib.pyplot as plt; plt.close(fig)
     """
     table = np.asarray(pxy, dtype=float)
-    px, py = marginals(table)
-    figure, (ax,) = _pyplot_figure(1.2 + 0.75 * len(y_labels), 1.0 + 0.6 * len(x_labels))
+    _, py = marginals(table)
+    figure, (ax,) = new_figure(1.2 + 0.75 * len(y_labels), 1.0 + 0.6 * len(x_labels))
     with course_style():
         ax.grid(False)
         ax.imshow(table, cmap="Blues", vmin=0, vmax=table.max())
@@ -220,13 +207,12 @@ def plot_units(p: ArrayLike) -> Figure:
     >>> fig = plot_units([0.5, 0.5])
     >>> [round(float(r.get_height()), 4) for r in fig.axes[0].patches]
     [1.0, 0.6931, 0.301]
-    >>> import matplotlib.pyplot as plt; plt.close(fig)
     """
     import math
 
     bases = {"bits (log₂)": 2, "nats (ln)": math.e, "bans (log₁₀)": 10}
     values = [entropy(p, base=b) for b in bases.values()]
-    figure, (ax,) = _pyplot_figure(5, 3)
+    figure, (ax,) = new_figure(5, 3)
     with course_style():
         bars = ax.bar(list(bases), values, color=COLORS["p"])
         ax.bar_label(bars, labels=[f"{v:.4f}" for v in values])
@@ -241,13 +227,12 @@ def plot_eps_bias(p: ArrayLike, eps_values: ArrayLike) -> Figure:
     Examples
     --------
     >>> fig = plot_eps_bias([0.5, 0.5], [1e-8, 1e-2])
-    >>> import matplotlib.pyplot as plt; plt.close(fig)
     """
     p = np.asarray(p, dtype=float)
     eps_values = np.asarray(eps_values, dtype=float)
     exact = entropy(p)
     hacked = np.array([-(p * np.log2(p + eps)).sum() for eps in eps_values])
-    figure, (ax,) = _pyplot_figure(6, 3.2)
+    figure, (ax,) = new_figure(6, 3.2)
     with course_style():
         ax.loglog(eps_values, np.abs(exact - hacked), "o-", color=COLORS["q"])
         ax.set_xlabel("eps added inside the log")
