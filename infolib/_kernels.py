@@ -2,8 +2,10 @@
 
 ``p log q`` terms follow the limits that make information measures continuous:
 ``0 log q = 0`` for every ``q`` (including 0), and ``p log 0 = -inf`` for ``p > 0``.
-Both kernels take a fast path with no masks when no zero can occur, which is the
-common case and keeps the checked functions close to the bare numpy expression.
+The summing kernels first run the bare numpy expression (no masks, no extra
+pass to look for zeros) and fall back to the masked, exact kernels only when
+that sum is not finite, which is how a zero shows itself (``0 * log 0`` is
+NaN in numpy). A finite fast sum is exactly what the masked kernel computes.
 """
 
 from __future__ import annotations
@@ -53,6 +55,26 @@ def p_log_ratio(p: np.ndarray, q: np.ndarray, log) -> np.ndarray:
     terms *= p
     terms[used & (q == 0)] = np.inf
     return terms
+
+
+def sum_p_log_q(p: np.ndarray, q: np.ndarray, log, axis=-1) -> np.ndarray:
+    """``sum p log q`` over ``axis`` with the conventions of :func:`p_log_q`."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        total = _multiply_into(log(q), p).sum(axis=axis)
+    if np.isfinite(total).all():
+        return total
+    return p_log_q(p, q, log).sum(axis=axis)
+
+
+def sum_p_log_ratio(p: np.ndarray, q: np.ndarray, log, axis=-1) -> np.ndarray:
+    """``sum p log(p / q)`` over ``axis`` with the conventions of :func:`p_log_ratio`."""
+    with np.errstate(all="ignore"):  # zeros and overflowing ratios go to the exact kernel
+        ratio = np.divide(p, q)
+        log(ratio, out=ratio)
+        total = _multiply_into(ratio, p).sum(axis=axis)
+    if np.isfinite(total).all():
+        return total
+    return p_log_ratio(p, q, log).sum(axis=axis)
 
 
 def finish(value):

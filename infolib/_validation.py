@@ -15,8 +15,8 @@ import numbers
 import numpy as np
 
 __all__ = [
-    "InvalidDistributionError",
     "SUM_TOLERANCE",
+    "InvalidDistributionError",
     "as_distribution",
     "as_probabilities",
     "check_base",
@@ -168,7 +168,8 @@ def as_distribution(p, name: str = "p", *, axis: int = -1, normalize: bool = Fal
             row = tuple(int(i) for i in np.argwhere(total == 0)[0])
             where = _row_text(name, row, axis, ndim)
             raise InvalidDistributionError(
-                f"{where} has all weights zero, so it cannot be normalized; give some outcome a positive weight"
+                f"{where} has all weights zero, so it cannot be normalized; "
+                f"give some outcome a positive weight"
             )
         return arr / total[..., np.newaxis]
     tolerance = _sum_tolerance(original_dtype)

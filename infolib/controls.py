@@ -201,6 +201,9 @@ class DistributionEditor:
 
     def _on_slider(self, _change) -> None:
         if not self._holding:
+            # The learner's own edit: the menu no longer names the distribution
+            # (and picking the same preset again must reload it).
+            self.preset.value = "(your own)"
             self._refresh(True)
 
     def _on_preset(self, change) -> None:

@@ -17,7 +17,7 @@ import numpy as np
 
 from infolib.measures import binary_entropy, entropy, surprisal
 
-__all__ = ["Feedback", "Exercise", "EXERCISES", "check", "check_entropy_function"]
+__all__ = ["EXERCISES", "Exercise", "Feedback", "check", "check_entropy_function"]
 
 
 @dataclass(frozen=True)

@@ -160,7 +160,13 @@ class Explorer:
     def close(self) -> None:
         """Stop the explorer and free its figure and widgets."""
         self.live.close()
-        self.widget.close()
+        # Close every widget of the layout (controls, readout, editor rows), not
+        # only the outer box: each open widget keeps a model in kernel and page.
+        stack = [self.widget]
+        while stack:
+            widget = stack.pop()
+            stack.extend(getattr(widget, "children", ()))
+            widget.close()
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         bundle = self.widget._repr_mimebundle_(include=include, exclude=exclude)
@@ -229,7 +235,8 @@ class SurprisalExplorer(Explorer):
         h = binary_entropy(p, base=base)
         self.readout.show([
             Quantity("heads", "−log p(heads)", values["heads"], base, _recipe("surprisal", p, base=base)),
-            Quantity("tails", "−log p(tails)", values["tails"], base, _recipe("surprisal", 1.0 - p, base=base)),
+            Quantity("tails", "−log p(tails)", values["tails"], base,
+                     _recipe("surprisal", 1.0 - p, base=base)),
             Quantity("entropy", "average (entropy)", h, base, _recipe("binary_entropy", p, base=base)),
         ])
 

@@ -6,30 +6,31 @@ index X, columns index Y. Extra leading axes are a batch of tables.
 
 from __future__ import annotations
 
-from typing import Hashable, NamedTuple, Sequence
+from collections.abc import Hashable, Sequence
+from typing import NamedTuple
 
 import numpy as np
 from numpy.typing import ArrayLike
 
-from infolib._kernels import finish, p_log_q, p_log_ratio
+from infolib._kernels import finish, p_log_ratio, sum_p_log_q, sum_p_log_ratio
 from infolib._validation import (
     InvalidDistributionError,
-    as_float_array,
-    raise_bad_value,
     as_distribution,
+    as_float_array,
     check_base,
     log_function,
+    raise_bad_value,
 )
 
 __all__ = [
     "JointTable",
-    "marginals",
-    "product_distribution",
-    "joint_entropy",
     "conditional_entropy",
-    "mutual_information",
     "joint_distribution",
+    "joint_entropy",
+    "marginals",
+    "mutual_information",
     "mutual_information_from_samples",
+    "product_distribution",
 ]
 
 
@@ -43,7 +44,7 @@ def _as_joint(pxy, normalize: bool = False) -> np.ndarray:
         )
     if arr.size and not arr.min() >= 0:
         raise_bad_value(arr, "pxy")  # names the entry as pxy[i, j]
-    flat = arr.reshape(arr.shape[:-2] + (-1,))
+    flat = arr.reshape((*arr.shape[:-2], -1))
     return as_distribution(flat, "pxy", normalize=normalize).reshape(arr.shape)
 
 
@@ -114,7 +115,7 @@ def joint_entropy(pxy: ArrayLike, *, base: float = 2, normalize: bool = False) -
     """
     log = log_function(check_base(base))
     pxy = _as_joint(pxy, normalize)
-    return finish(-p_log_q(pxy, pxy, log).sum(axis=(-2, -1)))
+    return finish(-sum_p_log_q(pxy, pxy, log, axis=(-2, -1)))
 
 
 def conditional_entropy(
@@ -155,7 +156,7 @@ def conditional_entropy(
     log = log_function(check_base(base))
     pxy = _as_joint(pxy, normalize)
     px = pxy.sum(axis=-1, keepdims=True)
-    return finish(-p_log_ratio(pxy, px, log).sum(axis=(-2, -1)))
+    return finish(-sum_p_log_ratio(pxy, px, log, axis=(-2, -1)))
 
 
 def mutual_information(

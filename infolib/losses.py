@@ -7,7 +7,7 @@ import math
 import numpy as np
 from numpy.typing import ArrayLike
 
-from infolib._kernels import finish, p_log_q
+from infolib._kernels import finish, sum_p_log_q
 from infolib._validation import (
     as_distribution,
     as_float_array,
@@ -16,7 +16,7 @@ from infolib._validation import (
 )
 from infolib.softmax import log_softmax
 
-__all__ = ["categorical_cross_entropy", "KERAS_EPSILON"]
+__all__ = ["KERAS_EPSILON", "categorical_cross_entropy"]
 
 #: The fuzz factor Keras clips predictions with (``keras.config.epsilon()``).
 KERAS_EPSILON = 1e-7
@@ -125,10 +125,10 @@ def categorical_cross_entropy(
     elif keras_epsilon is not None:
         # Keras: y_pred / sum(y_pred), then clip to [eps, 1 - eps], then log.
         q = np.clip(as_distribution(pred, "y_pred", normalize=True), keras_epsilon, 1 - keras_epsilon)
-        per_sample = -p_log_q(true, q, log).sum(axis=-1)
+        per_sample = -sum_p_log_q(true, q, log)
     else:
         q = as_distribution(pred, "y_pred")
-        per_sample = -p_log_q(true, q, log).sum(axis=-1)
+        per_sample = -sum_p_log_q(true, q, log)
     if reduction == "none":
         return finish(per_sample)
     total = per_sample.sum() if reduction == "sum" else per_sample.mean()

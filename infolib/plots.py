@@ -186,10 +186,12 @@ def plot_joint_table(
     figure, (ax,) = new_figure(1.2 + 0.75 * len(y_labels), 1.0 + 0.6 * len(x_labels))
     with course_style():
         ax.grid(False)
-        ax.imshow(table, cmap="Blues", vmin=0, vmax=table.max())
+        # Headroom above the largest cell keeps even a uniform table mid-blue and legible.
+        top = 1.6 * table.max()
+        ax.imshow(table, cmap="Blues", vmin=0, vmax=top)
         for (i, j), value in np.ndenumerate(table):
             ax.text(j, i, f"{value:.3f}", ha="center", va="center",
-                    color="white" if value > 0.6 * table.max() else "black")
+                    color="white" if value > 0.6 * top else "black")
         ax.set_xticks(range(len(y_labels)), [str(v) for v in y_labels])
         ax.set_yticks(range(len(x_labels)), [str(v) for v in x_labels])
         ax.set_xlabel(f"{y_name}   (P({y_name}) = " + ", ".join(f"{v:.3g}" for v in py) + ")")
@@ -216,6 +218,7 @@ def plot_units(p: ArrayLike) -> Figure:
     with course_style():
         bars = ax.bar(list(bases), values, color=COLORS["p"])
         ax.bar_label(bars, labels=[f"{v:.4f}" for v in values])
+        ax.set_xlabel("unit (base of the logarithm)")
         ax.set_ylabel("H(p) in that unit")
         ax.set_title("The same uncertainty in three units")
     return figure

@@ -9,7 +9,7 @@ from numpy.typing import ArrayLike
 
 from infolib._validation import as_float_array, raise_bad_value
 
-__all__ = ["softmax", "log_softmax"]
+__all__ = ["log_softmax", "softmax"]
 
 
 def _shifted_logits(logits: ArrayLike, temperature: float, axis: int) -> np.ndarray:

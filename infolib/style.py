@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 from dataclasses import dataclass
 
-__all__ = ["COLORS", "lecture_mode", "is_lecture_mode", "current_style", "Style"]
+__all__ = ["COLORS", "Style", "current_style", "is_lecture_mode", "lecture_mode"]
 
 #: Colour-blind safe (Okabe-Ito) colours, one role each across the course.
 COLORS = {

@@ -10,7 +10,7 @@ import math
 
 from infolib._validation import check_base
 
-__all__ = ["unit_name", "format_information", "BASES"]
+__all__ = ["BASES", "format_information", "unit_name"]
 
 #: The three common units, by the name a learner would use.
 BASES = {"bits": 2.0, "nats": math.e, "bans": 10.0}
