@@ -62,7 +62,8 @@ def categorical_cross_entropy(
         gets probability 0. A number reproduces Keras: predictions are rescaled
         to sum to 1 and clipped to ``[eps, 1 - eps]`` before the log, so a
         learner can match what ``keras.losses.CategoricalCrossentropy()`` prints
-        (Keras uses ``KERAS_EPSILON = 1e-7``).
+        (Keras uses ``KERAS_EPSILON = 1e-7``). Ignored with ``from_logits``,
+        where Keras does not clip either.
     reduction : {"mean", "sum", "none"}, optional
         Mean over the batch (Keras' and PyTorch's default), sum, or per sample.
     base : float, optional
@@ -118,9 +119,9 @@ def categorical_cross_entropy(
             f"target row per prediction row, with the same number of classes"
         )
     if from_logits:
+        # Keras clips probabilities only; from logits it uses the exact
+        # log-softmax, so keras_epsilon changes nothing here either.
         log_q = log_softmax(pred)
-        if keras_epsilon is not None:
-            log_q = np.log(np.clip(np.exp(log_q), keras_epsilon, 1 - keras_epsilon))
         per_sample = -(true * log_q).sum(axis=-1) * nats_to_base
     elif keras_epsilon is not None:
         # Keras: y_pred / sum(y_pred), then clip to [eps, 1 - eps], then log.

@@ -237,3 +237,13 @@ def test_loss_rejects_large_keras_epsilon():
 def test_loss_of_empty_batch_has_clear_message():
     with pytest.raises(InvalidDistributionError, match=r"y_true has shape \(0, 3\) and holds no"):
         categorical_cross_entropy(np.zeros(0, dtype=int), np.zeros((0, 3)))
+
+
+def test_keras_epsilon_does_not_clip_logits_as_keras_does_not():
+    # A confidently wrong prediction from logits: the exact loss is 50 nats;
+    # clipping softmax at 1e-7 would cap it near 16.1.
+    logits = [[50.0, 0.0]]
+    exact = categorical_cross_entropy([[0, 1]], logits, from_logits=True)
+    keras = categorical_cross_entropy([[0, 1]], logits, from_logits=True, keras_epsilon=KERAS_EPSILON)
+    assert exact == pytest.approx(50.0, rel=1e-12)
+    assert keras == exact
