@@ -277,7 +277,7 @@ class Readout:
             recipe = html.escape(json.dumps({"function": name, "args": list(args), "kwargs": kwargs}))
             parts.append(
                 f"{html.escape(q.label)} = <span class='infolib-value' data-quantity='{q.key}' "
-                f"data-value='{q.value!r}' data-expected-from='{recipe}'><b>{q.text()}</b></span>"
+                f"data-value='{float(q.value)!r}' data-expected-from='{recipe}'><b>{q.text()}</b></span>"
             )
         note_html = f"<br><span style='opacity:0.8'>{note}</span>" if note else ""
         self.widget.value = " &nbsp;·&nbsp; ".join(parts) + note_html

@@ -26,10 +26,19 @@ __all__ = ["LiveFigure"]
 
 def _ipympl_canvas(figure: Figure):
     """Attach an ipympl canvas (a widget) to ``figure``, or return None."""
+    import matplotlib
+
+    # `import ipympl` also runs matplotlib.use(ipympl), like `%matplotlib widget`:
+    # pyplot's backend would change for the whole kernel (later plt figures become
+    # widgets instead of inline images). Explorers only need its classes.
+    use = matplotlib.use
+    matplotlib.use = lambda *args, **kwargs: None
     try:
         from ipympl.backend_nbagg import Canvas, FigureManager
     except ImportError:  # pragma: no cover - ipympl is a dependency
         return None
+    finally:
+        matplotlib.use = use
     canvas = Canvas(figure)
     # A manager is what ipympl's canvas talks to the browser through; number 0
     # is never registered with pyplot, so pyplot.close("all") leaves it alone.

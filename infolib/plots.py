@@ -129,6 +129,13 @@ def set_bar_heights(bars: BarContainer, heights: ArrayLike) -> None:
         rect.set_height(height)
 
 
+def _label_point(ax: Axes, x: float, y: float, text: str) -> None:
+    """Write ``text`` beside a marked point, on whichever side keeps it inside the axes."""
+    right_half = x > 0.6
+    ax.annotate(text, (x, y), xytext=(-8 if right_half else 8, 6), textcoords="offset points",
+                ha="right" if right_half else "left")
+
+
 def plot_surprisal(events: Sequence[float] = (), base: float = 2) -> Figure:
     """The surprisal curve ``-log p``, with chosen events marked and labelled.
 
@@ -144,8 +151,7 @@ def plot_surprisal(events: Sequence[float] = (), base: float = 2) -> Figure:
         for p in events:
             s = surprisal(p, base=base)
             ax.plot([p], [s], "o", color=COLORS["highlight"])
-            ax.annotate(f"p = {p:g}: {format_information(s, base)}", (p, s),
-                        xytext=(8, 8), textcoords="offset points")
+            _label_point(ax, p, s, f"p = {p:g}: {format_information(s, base)}")
         ax.set_title("Rare events carry more information")
     return figure
 
@@ -163,8 +169,7 @@ def plot_binary_entropy(marks: Sequence[float] = (), base: float = 2) -> Figure:
         for p in marks:
             h = binary_entropy(p, base=base)
             ax.plot([p], [h], "o", color=COLORS["highlight"])
-            ax.annotate(f"p = {p:g}: {format_information(h, base)}", (p, h),
-                        xytext=(6, -14), textcoords="offset points")
+            _label_point(ax, p, h, f"p = {p:g}: {format_information(h, base)}")
         ax.set_title("A coin is most uncertain when fair")
     return figure
 

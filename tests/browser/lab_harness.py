@@ -56,8 +56,18 @@ UPDATE_TIMEOUT_MS = 60_000
 # Top-level entries of the repo copied into the throwaway JupyterLab root (so that a notebook's
 # relative paths such as ../assets/x.png still resolve, while the repo's files are never touched).
 _NOT_COPIED = {
-    ".git", ".pytest_cache", ".hypothesis", ".ipynb_checkpoints", "__pycache__", ".venv",
-    "test-artifacts", "build", "dist", "infolib", "tests", "benchmarks",
+    ".git",
+    ".pytest_cache",
+    ".hypothesis",
+    ".ipynb_checkpoints",
+    "__pycache__",
+    ".venv",
+    "test-artifacts",
+    "build",
+    "dist",
+    "infolib",
+    "tests",
+    "benchmarks",
 }
 
 # JupyterLab user settings for the test profile: no internet (news, update checks), no autosave,
@@ -103,8 +113,9 @@ def make_lab_root(dest: Path, notebooks: list[Path]) -> Path:
         if entry.name in _NOT_COPIED or entry.name.endswith(".egg-info"):
             continue
         if entry.is_dir():
-            shutil.copytree(entry, dest / entry.name, ignore=shutil.ignore_patterns(
-                ".ipynb_checkpoints", "__pycache__"))
+            shutil.copytree(
+                entry, dest / entry.name, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__")
+            )
         else:
             shutil.copy2(entry, dest / entry.name)
     for nb in notebooks:
@@ -161,8 +172,12 @@ class LabServer:
     def _command(self) -> list[str]:
         settings = self._write_settings()
         return [
-            sys.executable, "-m", "jupyter", "lab",
-            "--no-browser", "--allow-root",
+            sys.executable,
+            "-m",
+            "jupyter",
+            "lab",
+            "--no-browser",
+            "--allow-root",
             "--ServerApp.ip=127.0.0.1",
             f"--ServerApp.port={self.port}",
             "--ServerApp.port_retries=0",
@@ -188,10 +203,14 @@ class LabServer:
         last_error = ""
         for _ in range(attempts):
             self.port = _free_port()
-            self._log = open(self.log_path, "ab")  # noqa: SIM115 (closed in stop())
+            self._log = open(self.log_path, "ab")
             self.proc = subprocess.Popen(
-                self._command(), cwd=self.root_dir, env=self._env(),
-                stdout=self._log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                self._command(),
+                cwd=self.root_dir,
+                env=self._env(),
+                stdout=self._log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
             )
             deadline = time.monotonic() + SERVER_START_TIMEOUT_S
             while time.monotonic() < deadline:
@@ -220,6 +239,12 @@ class LabServer:
         except (OSError, urllib.error.URLError, ValueError):
             return False
         return bool(kernels) and all(k.get("execution_state") == "idle" for k in kernels)
+
+    def shutdown_kernels(self) -> None:
+        """Delete every session (and so its kernel): a closed page leaves its kernel running."""
+        with contextlib.suppress(OSError, urllib.error.URLError, ValueError):
+            for session in self.api("api/sessions") or []:
+                self.api(f"api/sessions/{session['id']}", method="DELETE")
 
     def stop(self) -> None:
         proc, self.proc = self.proc, None
@@ -258,6 +283,7 @@ def lab_server(notebooks: list[Path], keep_log_to: Path | None = None):
 
 
 # --------------------------------------------------------------------------- browser side
+
 
 @contextlib.contextmanager
 def chromium_browser():
@@ -307,7 +333,12 @@ class NotebookPage:
     # -- opening and running ---------------------------------------------------------------
     def open(self) -> None:
         page = self.page
-        page.goto(self.server.url(f"lab/tree/{self.lab_path}"), timeout=PAGE_LOAD_TIMEOUT_MS)
+        # A workspace of its own: the default one would reopen the previous notebooks' tabs
+        # (workspaces live on the server), and their explorers would share the DOM.
+        workspace = f"infolib-test-{secrets.token_hex(4)}"
+        page.goto(
+            self.server.url(f"lab/workspaces/{workspace}/tree/{self.lab_path}"), timeout=PAGE_LOAD_TIMEOUT_MS
+        )
         page.wait_for_selector(".jp-NotebookPanel .jp-Notebook .jp-Cell", timeout=PAGE_LOAD_TIMEOUT_MS)
         # The kernel must be connected before Run All (else cells queue behind "Connecting").
         page.wait_for_function(
@@ -337,7 +368,7 @@ class NotebookPage:
             page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click(timeout=10_000)
             page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click(timeout=10_000)
             how = "menu"
-        except Exception:  # noqa: BLE001 - menus differ between versions; the command does not
+        except Exception:
             page.keyboard.press("Escape")
             page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
             how = "command"
@@ -345,54 +376,72 @@ class NotebookPage:
         return how
 
     def wait_until_executed(self, timeout_s: float = RUN_ALL_TIMEOUT_S) -> None:
-        """Idle = every code cell shows an execution count, none shows [*], and the kernel
-        (front end and server both) says idle, all stable for a second."""
+        """Wait for Run All to finish.
+
+        Done = no cell shows ``[*]``, the kernel says idle both in the page (the session's
+        kernel status) and on the server (``/api/kernels``), and every code cell shows an
+        execution count, all stable for a second. A cell that raised makes JupyterLab drop the
+        rest of the queue (their prompts go back to ``[ ]``), so "idle with nothing queued" for
+        5 s also ends the wait; the caller then sees the error output / unexecuted cells.
+        """
         deadline = time.monotonic() + timeout_s
         stable_since = None
         state = {}
         while time.monotonic() < deadline:
-            state = self.page.evaluate(
-                """() => {
-                    const prompts = [...document.querySelectorAll(
-                        '.jp-NotebookPanel .jp-CodeCell .jp-InputArea-prompt')]
-                        .map(p => p.textContent.trim());
-                    const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
-                    const k = w && w.sessionContext && w.sessionContext.session
-                        && w.sessionContext.session.kernel;
-                    return {prompts, kernel: k ? k.status : null};
-                }"""
-            )
+            state = self.cell_prompts_and_kernel()
             prompts = state["prompts"]
-            done = (
+            idle = (
                 state["kernel"] == "idle"
-                and all(p and "*" not in p and p not in ("[ ]:", "[]:") for p in prompts)
+                and not any("*" in p for p in prompts)
                 and self.server.kernels_idle()
             )
-            if done:
+            if idle:
                 stable_since = stable_since or time.monotonic()
-                if time.monotonic() - stable_since >= 1.0:
+                quiet = time.monotonic() - stable_since
+                if (quiet >= 1.0 and not self.unexecuted_cells(prompts)) or quiet >= 5.0:
                     return
             else:
                 stable_since = None
             time.sleep(0.5)
         raise TimeoutError(f"notebook did not finish executing in {timeout_s} s: {state}")
 
-    # -- inspecting -------------------------------------------------------------------------
-    def error_outputs(self) -> list[str]:
+    def cell_prompts_and_kernel(self) -> dict:
         return self.page.evaluate(
             """() => {
+                const prompts = [...document.querySelectorAll(
+                    '.jp-NotebookPanel .jp-CodeCell .jp-InputArea-prompt')]
+                    .map(p => p.textContent.trim());
+                const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+                const k = w && w.sessionContext && w.sessionContext.session
+                    && w.sessionContext.session.kernel;
+                return {prompts, kernel: k ? k.status : null};
+            }"""
+        )
+
+    @staticmethod
+    def unexecuted_cells(prompts: list[str]) -> list[int]:
+        """Indices (among code cells) whose prompt has no execution count."""
+        return [i for i, p in enumerate(prompts) if not any(ch.isdigit() for ch in p)]
+
+    # -- inspecting -------------------------------------------------------------------------
+    def error_outputs(self) -> list[str]:
+        """Text of every stderr output (JupyterLab 4 renders tracebacks as stderr too), except in
+        cells tagged ``raises-exception`` (the tag nbval and JupyterLab honour for deliberate
+        errors). Printed text that merely mentions an exception does not count."""
+        return self.page.evaluate(
+            """() => {
+                const sel = '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]';
+                const text = el => (el.innerText || '').slice(0, 3000);
+                const panel = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+                if (!panel || !panel.content || !panel.content.widgets)
+                    return [...document.querySelectorAll(sel)].map(text);
                 const found = [];
-                const sel = [
-                    '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]',
-                    '.jp-OutputArea-output.jp-mod-error',  // not used by Lab 4, kept as a net
-                ].join(',');
-                for (const el of document.querySelectorAll(sel)) found.push(el.innerText.slice(0, 2000));
-                // Tracebacks: error outputs render as stderr in Lab 4, but check the text too.
-                for (const el of document.querySelectorAll('.jp-OutputArea-output')) {
-                    const t = el.innerText || '';
-                    if (/Traceback \\(most recent call last\\)|^\\w+Error: /m.test(t)
-                        && !found.includes(t.slice(0, 2000))) found.push(t.slice(0, 2000));
-                }
+                panel.content.widgets.forEach((cell, i) => {
+                    const tags = (cell.model.getMetadata && cell.model.getMetadata('tags')) || [];
+                    if (tags.includes('raises-exception')) return;
+                    for (const el of cell.node.querySelectorAll(sel))
+                        found.push(`cell ${i}: ` + text(el));
+                });
                 return found;
             }"""
         )
@@ -407,7 +456,8 @@ class NotebookPage:
     def explorer_names(self) -> list[str]:
         return self.page.evaluate(
             """() => [...document.querySelectorAll('.infolib-explorer')].map(el =>
-                [...el.classList].find(c => c.startsWith('infolib-explorer-')) || '')"""
+                ([...el.classList].find(c => c.startsWith('infolib-explorer-')) || '')
+                    .slice('infolib-explorer-'.length))"""
         )
 
     def explorer_selector(self, name: str) -> str:
@@ -437,6 +487,19 @@ class NotebookPage:
             }""",
             self.explorer_selector(name),
         )
+
+    def wait_canvas_settled(self, name: str, quiet_s: float = 1.0, timeout_s: float = 60) -> bool:
+        """Wait until the canvas image has not changed for ``quiet_s``."""
+        deadline = time.monotonic() + timeout_s
+        last, since = None, time.monotonic()
+        while time.monotonic() < deadline:
+            now = self.canvas_data_url(name)
+            if now != last:
+                last, since = now, time.monotonic()
+            elif time.monotonic() - since >= quiet_s:
+                return True
+            self.page.wait_for_timeout(200)
+        return False
 
     def readout_values(self, name: str) -> list[dict]:
         return self.page.evaluate(
@@ -573,7 +636,13 @@ class NotebookPage:
                 return nb ? nb.scrollHeight + 200 : document.body.scrollHeight;
             }"""
         )
-        self.page.set_viewport_size({"width": vp["width"], "height": int(min(max(height, vp["height"]), 12000))})
+        tall = int(min(max(height, vp["height"]), 12000))
+        self.page.set_viewport_size({"width": vp["width"], "height": tall})
+        self.page.evaluate(
+            """() => { for (const el of document.querySelectorAll(
+                '.jp-NotebookPanel .jp-WindowedPanel-outer, .jp-NotebookPanel .jp-Notebook'))
+                el.scrollTop = 0; }"""
+        )
         self.page.wait_for_timeout(500)
         try:
             self.page.screenshot(path=str(path), full_page=True)
@@ -607,6 +676,22 @@ def fps_table(results: list[dict]) -> str:
     rows = [f"{'notebook':40} {'explorer':24} {'fps':>7} {'frames':>7} {'secs':>6}  target {FPS_TARGET:g}"]
     for r in results:
         ok = "ok" if r["fps"] >= FPS_TARGET else "BELOW"
-        rows.append(f"{r['notebook']:40} {r['explorer']:24} {r['fps']:7.2f} {r['frames']:7d} "
-                    f"{r['seconds']:6.2f}  {ok}")
+        rows.append(
+            f"{r['notebook']:40} {r['explorer']:24} {r['fps']:7.2f} {r['frames']:7d} "
+            f"{r['seconds']:6.2f}  {ok}"
+        )
     return "\n".join(rows)
+
+
+def poll(fn, timeout_s: float, interval_s: float = 0.25, page=None):
+    """Call ``fn`` until it returns a truthy value or ``timeout_s`` passes; return the last value.
+    With ``page``, sleep through ``page.wait_for_timeout`` so Playwright keeps pumping events."""
+    deadline = time.monotonic() + timeout_s
+    value = fn()
+    while not value and time.monotonic() < deadline:
+        if page is not None:
+            page.wait_for_timeout(interval_s * 1000)
+        else:
+            time.sleep(interval_s)
+        value = fn()
+    return value

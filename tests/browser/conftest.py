@@ -1,0 +1,105 @@
+"""Fixtures for the real-browser tests (marker ``browser``).
+
+Which notebooks: every ``notebooks/*.ipynb``, plus the harness's own demo notebook(s) under
+``tests/browser/fixtures/`` when ``INFOLIB_BROWSER_FIXTURES=1``. ``INFOLIB_BROWSER_ONLY=<substring>``
+narrows the list. One JupyterLab server and one Chromium serve the whole session; each notebook
+gets a fresh browser context and kernel, shared by the tests of that notebook (run once, then
+checked, dragged and timed).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import lab_harness as H
+
+
+def _selected_notebooks() -> list[Path]:
+    notebooks = H.repo_notebooks()
+    if os.environ.get("INFOLIB_BROWSER_FIXTURES") == "1":
+        notebooks += H.fixture_notebooks()
+    only = os.environ.get("INFOLIB_BROWSER_ONLY")
+    if only:
+        notebooks = [nb for nb in notebooks if only in nb.as_posix()]
+    return notebooks
+
+
+SELECTED = _selected_notebooks()
+
+# The demo notebook is the harness's own fixture: not a course notebook for nbval to check.
+collect_ignore_glob = ["fixtures/*"]
+
+
+def pytest_generate_tests(metafunc):
+    if "notebook" in metafunc.fixturenames:
+        if SELECTED:
+            params = [pytest.param(nb, id=H.lab_relative_path(nb)) for nb in SELECTED]
+        else:
+            params = [
+                pytest.param(
+                    None,
+                    id="no-notebooks",
+                    marks=pytest.mark.skip(
+                        reason="no notebooks/*.ipynb yet; INFOLIB_BROWSER_FIXTURES=1 adds the demo fixture"
+                    ),
+                )
+            ]
+        metafunc.parametrize("notebook", params, scope="module")
+
+
+@pytest.fixture(scope="session")
+def artifacts_dir() -> Path:
+    path = H.ARTIFACTS_DIR / "browser"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@pytest.fixture(scope="session")
+def lab(artifacts_dir):
+    if not H.chromium_available():
+        pytest.skip(f"{H.CHROMIUM} is missing (apt-get install -y chromium); .ci/run installs it")
+    pytest.importorskip("playwright", reason="playwright (Python) is not installed")
+    with H.lab_server(SELECTED, keep_log_to=artifacts_dir / "jupyterlab.log") as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def browser(lab):
+    with H.chromium_browser() as b:
+        yield b
+
+
+@pytest.fixture(scope="module")
+def executed(notebook, lab, browser, artifacts_dir):
+    """The notebook opened in JupyterLab with all cells run (menu Run > Run All Cells)."""
+    page = H.NotebookPage(browser, lab, H.lab_relative_path(notebook))
+    stem = notebook.stem
+    try:
+        page.open()
+        page.run_how = page.run_all()
+        yield page
+    finally:
+        try:
+            page.screenshot_full(artifacts_dir / f"{stem}.png")
+        except Exception as exc:
+            print(f"[browser] screenshot of {stem} failed: {exc}")
+        (artifacts_dir / f"{stem}.browser-log.json").write_text(
+            json.dumps(
+                {
+                    "blocked_non_localhost_requests": page.blocked_requests,
+                    "console_errors": page.console_errors,
+                    "page_errors": page.page_errors,
+                },
+                indent=2,
+            )
+        )
+        if page.blocked_requests:
+            print(f"[browser] {stem}: blocked non-localhost requests: {page.blocked_requests}")
+        page.close()
+        lab.shutdown_kernels()
