@@ -125,14 +125,15 @@ class Explorer:
         self.widget.add_class(f"infolib-explorer-{self.name}")
         if is_lecture_mode():
             self.widget.add_class("infolib-lecture")
-        main = self.controls.get(self.main_control)
-        if isinstance(main, widgets.DOMWidget):
-            main.add_class("infolib-main-control")
-        for control in self.controls.values():
-            if isinstance(control, widgets.ValueWidget):
-                control.observe(self._on_change, names="value")
+        self.controls[self.main_control].add_class("infolib-main-control")
+        for control in self._directly_observed():
+            control.observe(self._on_change, names="value")
         self.update()
         self._replace_previous_in_cell()
+
+    def _directly_observed(self) -> list[widgets.ValueWidget]:
+        """The controls whose every change calls :meth:`update` (all, by default)."""
+        return [c for c in self.controls.values() if isinstance(c, widgets.ValueWidget)]
 
     def _replace_previous_in_cell(self) -> None:
         cell = _current_cell_id()
@@ -289,14 +290,10 @@ class EntropyExplorer(Explorer):
         self.editor.observe(lambda _p: self._on_change())
         self._finish([self.editor.widget, controls["unit"]])
 
-    def _finish(self, control_rows) -> None:
-        # Sliders report through the editor, so only the unit switch is wired directly.
-        editor_controls = {*self.editor.sliders, self.editor.outcomes, self.editor.preset}
-        kept = self.controls
-        self.controls = {k: v for k, v in kept.items() if v not in editor_controls}
-        super()._finish(control_rows)
-        self.controls = kept
-        self.editor.sliders[0].add_class("infolib-main-control")
+    def _directly_observed(self) -> list[widgets.ValueWidget]:
+        # The editor's sliders, preset and outcome count report through the
+        # editor (once per change, however many sliders a preset moves).
+        return [self.controls["unit"]]
 
     def update(self) -> None:
         p = np.array(self.editor.value)
