@@ -26,21 +26,6 @@ CONFIDENT = "confident policy (0.9, 0.05, 0.025, 0.025)"
 UNCERTAIN = "uncertain policy (0.3, 0.2, 0.25, 0.25)"
 
 
-@pytest.fixture
-def make():
-    """Create explorers with ``make(cls, *args, **kwargs)``; all are closed afterwards."""
-    made = []
-
-    def factory(cls, *args, **kwargs):
-        explorer = cls(*args, **kwargs)
-        made.append(explorer)
-        return explorer
-
-    yield factory
-    for explorer in made:
-        explorer.close()
-
-
 def h_by_hand(p, log=math.log2):
     """-sum p log p over the positive entries, by hand."""
     return -sum(x * log(x) for x in p if x > 0)

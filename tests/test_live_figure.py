@@ -52,21 +52,6 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
 @pytest.fixture
-def make():
-    """Create explorers with ``make(cls, ...)``; all are closed afterwards."""
-    made = []
-
-    def factory(cls, *args, **kwargs):
-        explorer = cls(*args, **kwargs)
-        made.append(explorer)
-        return explorer
-
-    yield factory
-    for explorer in made:
-        explorer.close()
-
-
-@pytest.fixture
 def lecture():
     lecture_mode(True)
     try:
