@@ -19,8 +19,8 @@ import argparse
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "browser"))
-import lab_harness as H
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root
+from tests.browser import lab_harness as H
 
 
 def main(argv: list[str] | None = None) -> int:

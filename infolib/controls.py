@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import html
 import json
-import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -75,7 +74,10 @@ def count_slider(description: str, value: int, low: int, high: int) -> widgets.I
 
 
 def temperature_slider(value: float = 1.0) -> widgets.FloatLogSlider:
-    """A log-scale slider for a softmax temperature from 0.05 to 20.
+    """A log-scale slider for a softmax temperature from about 0.05 to 20.
+
+    The exponent's range and step are chosen so that 0.1, 1 and 10 sit exactly
+    on the slider's grid (a browser snaps every position to that grid).
 
     Examples
     --------
@@ -83,7 +85,7 @@ def temperature_slider(value: float = 1.0) -> widgets.FloatLogSlider:
     1.0
     """
     return widgets.FloatLogSlider(
-        value=value, base=10, min=math.log10(0.05), max=math.log10(20), step=0.01,
+        value=value, base=10, min=-1.3, max=1.3, step=0.01,
         description="temperature T", readout_format=".3g", continuous_update=True,
         layout=_slider_layout(), style=_WIDE_LABELS,
     )

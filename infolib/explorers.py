@@ -208,8 +208,9 @@ class SurprisalExplorer(Explorer):
         figure, (ax,) = new_figure(6.5, 3.4)
         with course_style():
             curve = draw_surprisal_curve(ax, base)
-            (heads,) = ax.plot([], [], "o", color=COLORS["p"], label="heads (p)")
-            (tails,) = ax.plot([], [], "s", color=COLORS["q"], label="tails (1 − p)")
+            # Markers may sit on the frame (p = 0 or 1): draw them whole, unclipped.
+            (heads,) = ax.plot([], [], "o", color=COLORS["p"], label="heads (p)", clip_on=False)
+            (tails,) = ax.plot([], [], "s", color=COLORS["q"], label="tails (1 − p)", clip_on=False)
             ax.legend(loc="upper right")
         controls = {"p": probability_slider("P(heads) = p", p), "unit": unit_switch(base)}
         super().__init__(figure, {"curve": curve, "heads": heads, "tails": tails, "axes": ax},
@@ -269,7 +270,7 @@ class EntropyExplorer(Explorer):
     def __init__(self, weights: Sequence[float] = (0.1, 0.2, 0.3, 0.4), *, base: float = 2,
                  max_outcomes: int = 8, interactive: bool = True):
         self.editor = DistributionEditor(weights, max_outcomes=max_outcomes)
-        figure, (left, right) = new_figure(9, 3.4, ncols=2)
+        figure, (left, right) = new_figure(8, 3.4, ncols=2)
         labels = [str(i + 1) for i in range(max_outcomes)]
         with course_style():
             curve = draw_entropy_term_curve(left, base)
@@ -350,7 +351,7 @@ class CoinExplorer(Explorer):
     main_control = "p"
 
     def __init__(self, p: float = 0.5, *, base: float = 2, interactive: bool = True):
-        figure, (left, right) = new_figure(8.5, 3.2, ncols=2)
+        figure, (left, right) = new_figure(8, 3.2, ncols=2)
         with course_style():
             curve = draw_binary_entropy_curve(left, base)
             (marker,) = left.plot([], [], "o", color=COLORS["highlight"])
@@ -395,7 +396,7 @@ class UniformExplorer(Explorer):
     MAX_N = 32
 
     def __init__(self, n: int = 6, *, base: float = 2, interactive: bool = True):
-        figure, (left, right) = new_figure(8.5, 3.2, ncols=2)
+        figure, (left, right) = new_figure(8, 3.2, ncols=2)
         ns = np.arange(1, self.MAX_N + 1)
         with course_style():
             bars = left.bar(ns, np.zeros(self.MAX_N), color=COLORS["p"])
@@ -462,7 +463,7 @@ class SoftmaxExplorer(Explorer):
 
     def __init__(self, logits: str = "confident policy (0.9, 0.05, 0.025, 0.025)",
                  temperature: float = 1.0, *, base: float = 2, interactive: bool = True):
-        figure, (left, right) = new_figure(8.5, 3.2, ncols=2)
+        figure, (left, right) = new_figure(8, 3.2, ncols=2)
         actions = ["action 1", "action 2", "action 3", "action 4"]
         with course_style():
             bars = draw_bars(left, np.zeros(4), actions, COLORS["p"])

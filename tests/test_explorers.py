@@ -23,6 +23,8 @@ from infolib.explorers import (
 )
 
 CONFIDENT = "confident policy (0.9, 0.05, 0.025, 0.025)"
+# The temperature slider's ends: exponents -1.3 and 1.3 of 10 (about 0.05 and 20).
+T_MIN, T_MAX = 10**-1.3, 10**1.3
 UNCERTAIN = "uncertain policy (0.3, 0.2, 0.25, 0.25)"
 
 
@@ -290,7 +292,7 @@ def test_softmax_seed_policies_at_t_1(make, name, bits):
     assert round(ex.readout.values["entropy"], 3) == bits
 
 
-@pytest.mark.parametrize("t", [0.05, 0.3, 1.0, 4.0, 20.0])
+@pytest.mark.parametrize("t", [T_MIN, 0.3, 1.0, 4.0, T_MAX])
 def test_softmax_bars_are_the_policy_at_temperature(make, t):
     ex = make(SoftmaxExplorer, "logits (2, 1, 0, -1)", temperature=2.0)
     ex.controls["temperature"].value = t
@@ -301,16 +303,16 @@ def test_softmax_bars_are_the_policy_at_temperature(make, t):
 
 def test_softmax_lowest_temperature_is_almost_greedy(make):
     ex = make(SoftmaxExplorer, CONFIDENT)
-    ex.controls["temperature"].value = 0.05
-    policy = softmax_by_hand(POLICY_LOGITS[CONFIDENT], 0.05)
+    ex.controls["temperature"].value = T_MIN
+    policy = softmax_by_hand(POLICY_LOGITS[CONFIDENT], T_MIN)
     assert ex.readout.values["entropy"] == pytest.approx(h_by_hand(policy), rel=1e-6)
     assert 0 < ex.readout.values["entropy"] < 1e-20
 
 
 def test_softmax_highest_temperature_is_almost_uniform(make):
     ex = make(SoftmaxExplorer, CONFIDENT)
-    ex.controls["temperature"].value = 20.0
-    policy = softmax_by_hand(POLICY_LOGITS[CONFIDENT], 20.0)
+    ex.controls["temperature"].value = T_MAX
+    policy = softmax_by_hand(POLICY_LOGITS[CONFIDENT], T_MAX)
     assert ex.readout.values["entropy"] == pytest.approx(h_by_hand(policy), rel=1e-12)
     assert 1.9 < ex.readout.values["entropy"] < 2.0
 
@@ -340,8 +342,8 @@ EXTREMES = [
     (CoinExplorer, "p", 1.0, {"entropy": 0.0}),
     (UniformExplorer, "n", 1, {"entropy": 0.0}),
     (UniformExplorer, "n", 32, {"entropy": 5.0}),
-    (SoftmaxExplorer, "temperature", 0.05, None),
-    (SoftmaxExplorer, "temperature", 20.0, None),
+    (SoftmaxExplorer, "temperature", T_MIN, None),
+    (SoftmaxExplorer, "temperature", T_MAX, None),
 ]
 
 

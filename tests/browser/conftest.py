@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import lab_harness as H
+from tests.browser import lab_harness as H
 
 
 def _selected_notebooks() -> list[Path]:
@@ -60,17 +58,24 @@ def artifacts_dir() -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
-def lab(artifacts_dir):
+def _skip_without_chromium() -> None:
     if not H.chromium_available():
         pytest.skip(f"{H.CHROMIUM} is missing (apt-get install -y chromium); .ci/run installs it")
     pytest.importorskip("playwright", reason="playwright (Python) is not installed")
+
+
+@pytest.fixture(scope="session")
+def lab(artifacts_dir):
+    _skip_without_chromium()
     with H.lab_server(SELECTED, keep_log_to=artifacts_dir / "jupyterlab.log") as server:
         yield server
 
 
 @pytest.fixture(scope="session")
-def browser(lab):
+def browser():
+    """One Chromium for the session (JupyterLab and Voila tests alike; Playwright's sync API
+    allows only one running instance per thread, so every browser test shares this one)."""
+    _skip_without_chromium()
     with H.chromium_browser() as b:
         yield b
 

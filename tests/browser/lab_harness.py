@@ -282,6 +282,136 @@ def lab_server(notebooks: list[Path], keep_log_to: Path | None = None):
                 shutil.copy2(server.log_path, keep_log_to)
 
 
+# --------------------------------------------------------------------------- Voila
+
+VOILA_READY_TIMEOUT_S = 120
+
+
+def voila_available() -> bool:
+    """True when the ``voila`` package (the ``present`` extra) is installed in this Python."""
+    import importlib.util
+
+    return importlib.util.find_spec("voila") is not None
+
+
+class VoilaServer:
+    """``voila <notebook>`` on 127.0.0.1 (a free port), run from a throwaway copy of the repo.
+
+    The command is the one a lecturer types, plus the port and a test-only profile:
+
+        voila notebooks/01_entropy.ipynb --no-browser --port=8866 --Voila.ip=127.0.0.1
+
+    Voila needs no ``--allow-root`` (it is not a Jupyter Server app) and fetches nothing at
+    start. It executes the notebook in a new kernel on *every* page load, so readiness is read
+    from its log and a TCP connect, never from a GET of the page.
+    """
+
+    def __init__(self, root_dir: Path, notebook_rel: str, workdir: Path, log_path: Path | None = None):
+        self.root_dir = Path(root_dir)
+        self.notebook_rel = notebook_rel
+        self.workdir = Path(workdir)
+        self.port: int | None = None
+        self.proc: subprocess.Popen | None = None
+        self.log_path = log_path or self.workdir / "voila.log"
+        self._log = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/"
+
+    def command(self) -> list[str]:
+        return [
+            sys.executable,
+            "-m",
+            "voila",
+            self.notebook_rel,
+            "--no-browser",
+            f"--port={self.port}",
+            "--Voila.ip=127.0.0.1",
+            "--Voila.port_retries=0",
+            "--VoilaConfiguration.show_tracebacks=True",  # a traceback in the page, not a bare "error"
+        ]
+
+    def _env(self) -> dict[str, str]:
+        env = dict(os.environ)
+        for name in ("config", "data", "runtime", "ipython"):
+            (self.workdir / name).mkdir(parents=True, exist_ok=True)
+        env.update(
+            JUPYTER_CONFIG_DIR=str(self.workdir / "config"),
+            JUPYTER_DATA_DIR=str(self.workdir / "data"),
+            JUPYTER_RUNTIME_DIR=str(self.workdir / "runtime"),
+            IPYTHONDIR=str(self.workdir / "ipython"),
+            JUPYTER_PLATFORM_DIRS="1",
+            PYTHONUNBUFFERED="1",
+        )
+        env.pop("MPLBACKEND", None)
+        return env
+
+    def _listening(self) -> bool:
+        with socket.socket() as s:
+            s.settimeout(1)
+            return s.connect_ex(("127.0.0.1", self.port)) == 0
+
+    def start(self, attempts: int = 3) -> VoilaServer:
+        last_error = ""
+        self.workdir.mkdir(parents=True, exist_ok=True)
+        for _ in range(attempts):
+            self.port = _free_port()
+            self._log = open(self.log_path, "ab")
+            self.proc = subprocess.Popen(
+                self.command(),
+                cwd=self.root_dir,
+                env=self._env(),
+                stdout=self._log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+            )
+            deadline = time.monotonic() + VOILA_READY_TIMEOUT_S
+            while time.monotonic() < deadline:
+                if self.proc.poll() is not None:
+                    last_error = f"voila exited with code {self.proc.returncode}"
+                    break
+                log = self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+                if "is running at" in log and self._listening():
+                    return self
+                time.sleep(0.5)
+            else:
+                last_error = f"voila did not listen within {VOILA_READY_TIMEOUT_S} s"
+            self.stop()
+        tail = self.log_path.read_text(errors="replace")[-4000:] if self.log_path.exists() else ""
+        raise RuntimeError(f"could not start voila: {last_error}\n--- log tail ---\n{tail}")
+
+    def stop(self) -> None:
+        """SIGTERM: Voila then shuts down every kernel it started (one per page load)."""
+        proc, self.proc = self.proc, None
+        if proc is not None and proc.poll() is None:
+            proc.terminate()
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(timeout=15)
+        if self._log is not None:
+            self._log.close()
+            self._log = None
+
+
+@contextlib.contextmanager
+def voila_server(notebook: Path, keep_log_to: Path | None = None):
+    """A started VoilaServer for ``notebook`` (a repo path), served from a temporary copy."""
+    with tempfile.TemporaryDirectory(prefix="infolib-voila-") as tmp:
+        tmp = Path(tmp)
+        root = make_lab_root(tmp / "root", [notebook])
+        server = VoilaServer(root, lab_relative_path(notebook), tmp / "profile-work")
+        try:
+            yield server.start()
+        finally:
+            server.stop()
+            if keep_log_to is not None and server.log_path.exists():
+                keep_log_to.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(server.log_path, keep_log_to)
+
+
 # --------------------------------------------------------------------------- browser side
 
 
@@ -522,6 +652,52 @@ class NotebookPage:
             self.explorer_selector(name),
         )
 
+    def slider_aria(self, name: str) -> dict | None:
+        """The main slider's noUiSlider handle: aria-valuemin/-max/-now (numbers; for a
+        ``FloatLogSlider`` they are exponents) and the readout text next to the track."""
+        return self.page.evaluate(
+            """(sel) => {
+                const s = document.querySelector(sel + ' .infolib-main-control');
+                const h = s && s.querySelector('.noUi-handle');
+                if (!h) return null;
+                const r = s.querySelector('.widget-readout');
+                const num = a => parseFloat(h.getAttribute(a));
+                return {min: num('aria-valuemin'), max: num('aria-valuemax'),
+                        now: num('aria-valuenow'), readout: r ? (r.innerText || r.value || '') : ''};
+            }""",
+            self.explorer_selector(name),
+        )
+
+    def canvas_has_image(self, name: str) -> bool:
+        """True when the explorer's visible ipympl canvas has at least one non-transparent pixel."""
+        return self.page.evaluate(
+            """(sel) => {
+                const c = document.querySelector(sel + ' .jupyter-matplotlib-canvas-div canvas');
+                if (!c || !c.width || !c.height) return false;
+                const d = c.getContext('2d', {willReadFrequently: true})
+                    .getImageData(0, 0, c.width, c.height).data;
+                for (let i = 3; i < d.length; i += 4) if (d[i]) return true;
+                return false;
+            }""",
+            self.explorer_selector(name),
+        )
+
+    def wait_kernel_quiet(self, quiet_s: float = 1.0, timeout_s: float = 60) -> bool:
+        """Wait until the kernel has been idle (page and server agree) for ``quiet_s``: every
+        widget message a drag sent has been handled."""
+        deadline = time.monotonic() + timeout_s
+        since = None
+        while time.monotonic() < deadline:
+            idle = self.cell_prompts_and_kernel()["kernel"] == "idle" and self.server.kernels_idle()
+            if idle:
+                since = since or time.monotonic()
+                if time.monotonic() - since >= quiet_s:
+                    return True
+            else:
+                since = None
+            self.page.wait_for_timeout(200)
+        return False
+
     # -- dragging ---------------------------------------------------------------------------
     def handle_and_track(self, name: str):
         """Bounding boxes of the main slider's draggable handle and of its track."""
@@ -543,39 +719,59 @@ class NotebookPage:
         m.move(x1, y0, steps=steps)
         m.up()
 
-    def install_frame_counter(self, name: str) -> None:
-        """A requestAnimationFrame loop that counts changes of the explorer's canvas pixels.
+    def drag_slider_beyond(self, name: str, end: str, overshoot_px: float = 60, steps: int = 20) -> None:
+        """Drag the handle with the mouse past the track's ``"min"`` or ``"max"`` end (by
+        ``overshoot_px``, kept inside the viewport), as a learner flinging it to the end does."""
+        _, hb, tb = self.handle_and_track(name)
+        x0, y0 = hb["x"] + hb["width"] / 2, hb["y"] + hb["height"] / 2
+        width = (self.page.viewport_size or {"width": 1400})["width"]
+        if end == "min":
+            x1 = max(1.0, tb["x"] - overshoot_px)
+        elif end == "max":
+            x1 = min(width - 1.0, tb["x"] + tb["width"] + overshoot_px)
+        else:
+            raise ValueError(f"end must be 'min' or 'max', not {end!r}")
+        m = self.page.mouse
+        m.move(x0, y0)
+        m.down()
+        m.move(x1, y0, steps=steps)
+        m.up()
 
-        ipympl 0.10 receives each render as a PNG (or a diff PNG) over the comm, decodes it into
-        an Image, composites it on an offscreen canvas and copies that onto the view's visible
-        <canvas> (the first canvas in .jupyter-matplotlib-canvas-div; the second is the
-        rubber-band overlay). So a changed pixel hash of that canvas on an animation frame is one
-        new displayed frame. The canvas is re-queried every frame because a
-        new-figure-per-change explorer replaces it; blank (all transparent) canvases are ignored.
+    def install_frame_counter(self, name: str) -> None:
+        """Count the frames ipympl paints on the explorer's visible canvas.
+
+        ipympl 0.10 receives each render as a PNG (or a diff PNG) over the comm, decodes it onto
+        an offscreen canvas and copies that onto the view's visible <canvas> (the first canvas in
+        .jupyter-matplotlib-canvas-div; the second is the rubber-band overlay) with one
+        ``drawImage``. Explorers send a frame only when a control moved the plot, so each such
+        ``drawImage`` is one displayed, changed frame. Hooking it costs nothing per frame, unlike
+        hashing the canvas pixels on every animation frame, which would compete with the very
+        rendering being measured on a 2-core machine. The canvas is re-queried on each call
+        because a new-figure-per-change explorer replaces it.
         """
         self.page.evaluate(
             """(sel) => {
                 if (window.__infolibFps) window.__infolibFps.stop = true;
-                const st = {frames: 0, ticks: 0, last: null, stop: false, running: false,
-                            t0: 0, t1: 0, times: []};
+                const st = {frames: 0, ticks: 0, stop: false, running: false, times: []};
                 window.__infolibFps = st;
-                const hash = () => {
-                    const c = document.querySelector(sel + ' .jupyter-matplotlib-canvas-div canvas');
-                    if (!c || !c.width || !c.height) return null;
-                    const ctx = c.getContext('2d', {willReadFrequently: true});
-                    const d = new Uint32Array(ctx.getImageData(0, 0, c.width, c.height).data.buffer);
-                    let h = 2166136261 >>> 0, any = 0;
-                    for (let i = 0; i < d.length; i++) { any |= d[i]; h = Math.imul(h ^ d[i], 16777619); }
-                    return any ? h + ':' + c.width + 'x' + c.height : null;
-                };
-                st.hash = hash;
-                const loop = (t) => {
-                    if (st.stop) return;
-                    if (st.running) {
-                        st.ticks++;
-                        const h = hash();
-                        if (h !== null && h !== st.last) { st.frames++; st.times.push(t); st.last = h; }
+                const target = () => document.querySelector(
+                    sel + ' .jupyter-matplotlib-canvas-div canvas');
+                const proto = CanvasRenderingContext2D.prototype;
+                if (!proto.__infolibOriginalDrawImage) {
+                    proto.__infolibOriginalDrawImage = proto.drawImage;
+                }
+                const original = proto.__infolibOriginalDrawImage;
+                proto.drawImage = function (...args) {
+                    const s = window.__infolibFps;
+                    if (s && s.running && !s.stop && this.canvas === target()) {
+                        s.frames++;
+                        s.times.push(performance.now());
                     }
+                    return original.apply(this, args);
+                };
+                const loop = () => {
+                    if (st.stop) return;
+                    if (st.running) st.ticks++;
                     requestAnimationFrame(loop);
                 };
                 requestAnimationFrame(loop);
@@ -583,45 +779,69 @@ class NotebookPage:
             self.explorer_selector(name),
         )
 
-    def measure_drag_fps(self, name: str, duration_s: float = 3.0, step_px: float = 2.0) -> dict:
-        """Drag the main slider back and forth in small steps for ``duration_s`` and count new
-        canvas frames (see install_frame_counter)."""
+    def measure_drag_fps(self, name: str, duration_s: float = 3.0, step_px: float = 4.0) -> dict:
+        """Drag the main slider back and forth for ``duration_s`` and count displayed frames.
+
+        The mouse goes down on the handle through Playwright (a real press), then the page
+        itself moves the pointer once per animation frame (~60 events per second, like a hand
+        drag) by dispatching ``pointermove`` events; driving each move from Python would cost a
+        round trip to the browser per event and cap the drag at about 20 events per second,
+        measuring the harness instead of the explorer. Frames are counted as in
+        :meth:`install_frame_counter`.
+        """
         page = self.page
         self.install_frame_counter(name)
         _, hb, tb = self.handle_and_track(name)
         y = hb["y"] + hb["height"] / 2
         x = hb["x"] + hb["width"] / 2
         lo, hi = tb["x"] + 0.05 * tb["width"], tb["x"] + 0.95 * tb["width"]
+        # A discrete slider (integers) changes value only every track_width / n_values pixels:
+        # move at least that far per event, as a quick hand drag does, so every event is a change.
+        aria = self.slider_aria(name) or {}
+        span = (aria.get("max") or 0) - (aria.get("min") or 0)
+        if span and "." not in str(aria.get("readout", "")):
+            step_px = max(step_px, 1.05 * 0.9 * tb["width"] / span)
         m = page.mouse
         m.move(x, y)
         m.down()
-        page.evaluate("() => { const s = window.__infolibFps; s.last = s.hash(); s.running = true; }")
-        direction = 1.0
-        moves = 0
-        t0 = time.monotonic()
-        while time.monotonic() - t0 < duration_s:
-            x += direction * step_px
-            if x >= hi or x <= lo:
-                direction = -direction
-                x = min(max(x, lo), hi)
-            m.move(x, y)
-            moves += 1
-            page.wait_for_timeout(16)  # ~60 mouse events per second, like a hand drag
-        elapsed = time.monotonic() - t0
         result = page.evaluate(
-            "() => { const s = window.__infolibFps; s.running = false;"
-            " return {frames: s.frames, ticks: s.ticks}; }"
+            """async ([x, y, lo, hi, step, seconds]) => {
+                const st = window.__infolibFps;
+                st.running = true;
+                let direction = 1, moves = 0;
+                const t0 = performance.now();
+                await new Promise((done) => {
+                    const tick = (t) => {
+                        if (t - t0 >= seconds * 1000) { done(); return; }
+                        x += direction * step;
+                        if (x >= hi || x <= lo) { direction = -direction; x = Math.min(Math.max(x, lo), hi); }
+                        const init = {clientX: x, clientY: y, bubbles: true, cancelable: true,
+                                      pointerId: 1, pointerType: 'mouse', isPrimary: true, buttons: 1};
+                        const el = document.elementFromPoint(x, y) || document.body;
+                        el.dispatchEvent(new PointerEvent('pointermove', init));
+                        el.dispatchEvent(new MouseEvent('mousemove', init));
+                        moves++;
+                        requestAnimationFrame(tick);
+                    };
+                    requestAnimationFrame(tick);
+                });
+                st.running = false;
+                return {frames: st.frames, ticks: st.ticks, moves,
+                        seconds: (performance.now() - t0) / 1000, x};
+            }""",
+            [x, y, lo, hi, step_px, duration_s],
         )
+        m.move(result["x"], y)
         m.up()
         page.evaluate("() => { window.__infolibFps.stop = true; }")
-        frames = result["frames"]
+        frames, elapsed = result["frames"], result["seconds"]
         return {
             "explorer": name,
             "frames": frames,
             "seconds": round(elapsed, 3),
             "fps": round(frames / elapsed, 2),
             "animation_frames": result["ticks"],
-            "mouse_moves": moves,
+            "mouse_moves": result["moves"],
         }
 
     def screenshot_full(self, path: Path) -> None:
@@ -657,6 +877,19 @@ def expected_value(recipe_json: str) -> float:
     recipe = json.loads(recipe_json)
     func = getattr(infolib, recipe["function"])
     return float(func(*recipe.get("args", []), **recipe.get("kwargs", {})))
+
+
+def readout_mismatches(values: list[dict]) -> list[str]:
+    """The readout values (from ``NotebookPage.readout_values``) that differ from their recipe."""
+    import math
+
+    bad = []
+    for v in values:
+        expected = expected_value(v["expectedFrom"])
+        shown = float(v["value"])
+        if not math.isclose(shown, expected, rel_tol=1e-9, abs_tol=1e-12):
+            bad.append(f"{v['quantity']} shows {shown!r} but {v['expectedFrom']} gives {expected!r}")
+    return bad
 
 
 def write_fps_results(results: list[dict], path: Path | None = None) -> Path:
