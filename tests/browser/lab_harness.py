@@ -125,25 +125,29 @@ def make_lab_root(dest: Path, notebooks: list[Path]) -> Path:
     return dest
 
 
-class LabServer:
-    """A private JupyterLab server on 127.0.0.1 with a random token and a throwaway profile."""
+class _ServerProcess:
+    """A Jupyter-family server run as a subprocess with a throwaway profile and a log file.
 
-    def __init__(self, root_dir: Path, workdir: Path, log_path: Path | None = None):
+    Subclasses give the ``NAME``, ``START_TIMEOUT_S``, ``command()`` and ``_ready()``;
+    ``start`` retries on a fresh free port, ``stop`` ends the process.
+    """
+
+    NAME = "server"
+    START_TIMEOUT_S = 120.0
+
+    def __init__(self, root_dir: Path, workdir: Path, log_path: Path):
         self.root_dir = Path(root_dir)
         self.workdir = Path(workdir)
-        self.token = secrets.token_hex(24)
         self.port: int | None = None
         self.proc: subprocess.Popen | None = None
-        self.log_path = log_path or self.workdir / "jupyterlab.log"
+        self.log_path = log_path
         self._log = None
 
-    @property
-    def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+    def command(self) -> list[str]:
+        raise NotImplementedError
 
-    def url(self, path: str) -> str:
-        sep = "&" if "?" in path else "?"
-        return f"{self.base_url}/{path.lstrip('/')}{sep}token={self.token}"
+    def _ready(self) -> bool:
+        raise NotImplementedError
 
     def _env(self) -> dict[str, str]:
         env = dict(os.environ)
@@ -161,6 +165,74 @@ class LabServer:
         env.pop("MPLBACKEND", None)
         return env
 
+    def start(self, attempts: int = 3):
+        last_error = ""
+        self.workdir.mkdir(parents=True, exist_ok=True)
+        for _ in range(attempts):
+            self.port = _free_port()
+            self._log = open(self.log_path, "ab")
+            self.proc = subprocess.Popen(
+                self.command(),
+                cwd=self.root_dir,
+                env=self._env(),
+                stdout=self._log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+            )
+            deadline = time.monotonic() + self.START_TIMEOUT_S
+            while time.monotonic() < deadline:
+                if self.proc.poll() is not None:
+                    last_error = f"{self.NAME} exited with code {self.proc.returncode}"
+                    break
+                if self._ready():
+                    return self
+                time.sleep(0.5)
+            else:
+                last_error = f"{self.NAME} was not ready within {self.START_TIMEOUT_S} s"
+            self.stop()
+        tail = self.log_path.read_text(errors="replace")[-4000:] if self.log_path.exists() else ""
+        raise RuntimeError(f"could not start {self.NAME}: {last_error}\n--- log tail ---\n{tail}")
+
+    def _request_shutdown(self, proc: subprocess.Popen) -> None:
+        """Ask the server to shut down cleanly (default: SIGTERM)."""
+        proc.terminate()
+
+    def stop(self) -> None:
+        proc, self.proc = self.proc, None
+        if proc is not None and proc.poll() is None:
+            self._request_shutdown(proc)
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.terminate()
+                try:
+                    proc.wait(timeout=15)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait(timeout=15)
+        if self._log is not None:
+            self._log.close()
+            self._log = None
+
+
+class LabServer(_ServerProcess):
+    """A private JupyterLab server on 127.0.0.1 with a random token and a throwaway profile."""
+
+    NAME = "jupyter lab"
+    START_TIMEOUT_S = SERVER_START_TIMEOUT_S
+
+    def __init__(self, root_dir: Path, workdir: Path, log_path: Path | None = None):
+        super().__init__(root_dir, workdir, log_path or Path(workdir) / "jupyterlab.log")
+        self.token = secrets.token_hex(24)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def url(self, path: str) -> str:
+        sep = "&" if "?" in path else "?"
+        return f"{self.base_url}/{path.lstrip('/')}{sep}token={self.token}"
+
     def _write_settings(self) -> Path:
         settings = self.workdir / "user-settings"
         for rel, content in _LAB_SETTINGS.items():
@@ -169,7 +241,7 @@ class LabServer:
             path.write_text(json.dumps(content))
         return settings
 
-    def _command(self) -> list[str]:
+    def command(self) -> list[str]:
         settings = self._write_settings()
         return [
             sys.executable,
@@ -192,39 +264,12 @@ class LabServer:
             f"--LabApp.workspaces_dir={self.workdir / 'workspaces'}",
         ]
 
-    def _answers(self) -> bool:
+    def _ready(self) -> bool:
         try:
             with urllib.request.urlopen(self.url("api/status"), timeout=5) as r:
                 return r.status == 200
         except (OSError, urllib.error.URLError):
             return False
-
-    def start(self, attempts: int = 3) -> LabServer:
-        last_error = ""
-        for _ in range(attempts):
-            self.port = _free_port()
-            self._log = open(self.log_path, "ab")
-            self.proc = subprocess.Popen(
-                self._command(),
-                cwd=self.root_dir,
-                env=self._env(),
-                stdout=self._log,
-                stderr=subprocess.STDOUT,
-                stdin=subprocess.DEVNULL,
-            )
-            deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-            while time.monotonic() < deadline:
-                if self.proc.poll() is not None:
-                    last_error = f"jupyter lab exited with code {self.proc.returncode}"
-                    break
-                if self._answers():
-                    return self
-                time.sleep(0.5)
-            else:
-                last_error = f"jupyter lab did not answer within {SERVER_START_TIMEOUT_S} s"
-            self.stop()
-        tail = self.log_path.read_text(errors="replace")[-4000:] if self.log_path.exists() else ""
-        raise RuntimeError(f"could not start JupyterLab: {last_error}\n--- log tail ---\n{tail}")
 
     def api(self, path: str, method: str = "GET"):
         req = urllib.request.Request(self.url(path), method=method)
@@ -246,23 +291,9 @@ class LabServer:
             for session in self.api("api/sessions") or []:
                 self.api(f"api/sessions/{session['id']}", method="DELETE")
 
-    def stop(self) -> None:
-        proc, self.proc = self.proc, None
-        if proc is not None and proc.poll() is None:
-            with contextlib.suppress(OSError, urllib.error.URLError):
-                self.api("api/shutdown", method="POST")  # also shuts the kernels down
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                proc.terminate()
-                try:
-                    proc.wait(timeout=15)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    proc.wait(timeout=15)
-        if self._log is not None:
-            self._log.close()
-            self._log = None
+    def _request_shutdown(self, proc: subprocess.Popen) -> None:
+        with contextlib.suppress(OSError, urllib.error.URLError):
+            self.api("api/shutdown", method="POST")  # also shuts the kernels down
 
 
 @contextlib.contextmanager
@@ -294,7 +325,7 @@ def voila_available() -> bool:
     return importlib.util.find_spec("voila") is not None
 
 
-class VoilaServer:
+class VoilaServer(_ServerProcess):
     """``voila <notebook>`` on 127.0.0.1 (a free port), run from a throwaway copy of the repo.
 
     The command is the one a lecturer types, plus the port and a test-only profile:
@@ -306,14 +337,13 @@ class VoilaServer:
     from its log and a TCP connect, never from a GET of the page.
     """
 
+    NAME = "voila"
+    START_TIMEOUT_S = VOILA_READY_TIMEOUT_S
+    # stop() sends SIGTERM; Voila then shuts down every kernel it started (one per page load).
+
     def __init__(self, root_dir: Path, notebook_rel: str, workdir: Path, log_path: Path | None = None):
-        self.root_dir = Path(root_dir)
+        super().__init__(root_dir, workdir, log_path or Path(workdir) / "voila.log")
         self.notebook_rel = notebook_rel
-        self.workdir = Path(workdir)
-        self.port: int | None = None
-        self.proc: subprocess.Popen | None = None
-        self.log_path = log_path or self.workdir / "voila.log"
-        self._log = None
 
     @property
     def url(self) -> str:
@@ -332,68 +362,14 @@ class VoilaServer:
             "--VoilaConfiguration.show_tracebacks=True",  # a traceback in the page, not a bare "error"
         ]
 
-    def _env(self) -> dict[str, str]:
-        env = dict(os.environ)
-        for name in ("config", "data", "runtime", "ipython"):
-            (self.workdir / name).mkdir(parents=True, exist_ok=True)
-        env.update(
-            JUPYTER_CONFIG_DIR=str(self.workdir / "config"),
-            JUPYTER_DATA_DIR=str(self.workdir / "data"),
-            JUPYTER_RUNTIME_DIR=str(self.workdir / "runtime"),
-            IPYTHONDIR=str(self.workdir / "ipython"),
-            JUPYTER_PLATFORM_DIRS="1",
-            PYTHONUNBUFFERED="1",
-        )
-        env.pop("MPLBACKEND", None)
-        return env
-
     def _listening(self) -> bool:
         with socket.socket() as s:
             s.settimeout(1)
             return s.connect_ex(("127.0.0.1", self.port)) == 0
 
-    def start(self, attempts: int = 3) -> VoilaServer:
-        last_error = ""
-        self.workdir.mkdir(parents=True, exist_ok=True)
-        for _ in range(attempts):
-            self.port = _free_port()
-            self._log = open(self.log_path, "ab")
-            self.proc = subprocess.Popen(
-                self.command(),
-                cwd=self.root_dir,
-                env=self._env(),
-                stdout=self._log,
-                stderr=subprocess.STDOUT,
-                stdin=subprocess.DEVNULL,
-            )
-            deadline = time.monotonic() + VOILA_READY_TIMEOUT_S
-            while time.monotonic() < deadline:
-                if self.proc.poll() is not None:
-                    last_error = f"voila exited with code {self.proc.returncode}"
-                    break
-                log = self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
-                if "is running at" in log and self._listening():
-                    return self
-                time.sleep(0.5)
-            else:
-                last_error = f"voila did not listen within {VOILA_READY_TIMEOUT_S} s"
-            self.stop()
-        tail = self.log_path.read_text(errors="replace")[-4000:] if self.log_path.exists() else ""
-        raise RuntimeError(f"could not start voila: {last_error}\n--- log tail ---\n{tail}")
-
-    def stop(self) -> None:
-        """SIGTERM: Voila then shuts down every kernel it started (one per page load)."""
-        proc, self.proc = self.proc, None
-        if proc is not None and proc.poll() is None:
-            proc.terminate()
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(timeout=15)
-        if self._log is not None:
-            self._log.close()
-            self._log = None
+    def _ready(self) -> bool:
+        log = self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+        return "is running at" in log and self._listening()
 
 
 @contextlib.contextmanager
