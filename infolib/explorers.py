@@ -70,16 +70,18 @@ def _enable_colab_widgets() -> None:
         output.enable_custom_widget_manager()
 
 
-def _current_cell_id() -> str | None:
-    """The id of the notebook cell being run, when the front end sends one."""
+def _current_cell_run() -> tuple[str | None, str | None]:
+    """The id of the notebook cell being run (when the front end sends one) and of this run."""
     try:
         from IPython import get_ipython
 
         kernel = getattr(get_ipython(), "kernel", None)
         parent = kernel.get_parent() if kernel is not None else None
     except Exception:  # no IPython, or an old ipykernel without get_parent
-        return None
-    return ((parent or {}).get("metadata") or {}).get("cellId")
+        return None, None
+    parent = parent or {}
+    cell = (parent.get("metadata") or {}).get("cellId")
+    return cell, (parent.get("header") or {}).get("msg_id")
 
 
 class Explorer:
@@ -95,8 +97,9 @@ class Explorer:
     #: The control a lecturer drags first (the browser test drags it too).
     main_control = ""
 
-    # Explorers shown by each notebook cell: re-running the cell closes the old one.
-    _by_cell: ClassVar[dict[tuple[str, str], Explorer]] = {}
+    # Cell id -> (id of the run, explorers that run made): running the cell again
+    # closes what its previous run made, so a re-run never leaves two live figures.
+    _by_cell: ClassVar[dict[str, tuple[str | None, list[Explorer]]]] = {}
 
     def __init__(self, figure, artists: dict, controls: dict, *, animated: Sequence[str],
                  interactive: bool = True):
@@ -136,14 +139,15 @@ class Explorer:
         return [c for c in self.controls.values() if isinstance(c, widgets.ValueWidget)]
 
     def _replace_previous_in_cell(self) -> None:
-        cell = _current_cell_id()
+        cell, run = _current_cell_run()
         if cell is None:
             return
-        key = (self.name, cell)
-        previous = Explorer._by_cell.get(key)
-        if previous is not None and previous is not self:
-            previous.close()
-        Explorer._by_cell[key] = self
+        previous_run, explorers = Explorer._by_cell.get(cell, (None, []))
+        if previous_run != run:
+            for old in explorers:
+                old.close()
+            explorers = []
+        Explorer._by_cell[cell] = (run, [*explorers, self])
 
     def _on_change(self, _change=None) -> None:
         self.update()

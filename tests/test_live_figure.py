@@ -401,27 +401,39 @@ def test_close_closes_every_widget(cls):
 
 @pytest.fixture
 def cell_1(monkeypatch):
-    monkeypatch.setattr(infolib.explorers, "_current_cell_id", lambda: "cell-1")
+    """Pretend explorers are made by notebook cell "cell-1"; ``rerun()`` runs it again."""
+    run = {"id": 1}
+    monkeypatch.setattr(infolib.explorers, "_current_cell_run", lambda: ("cell-1", f"run-{run['id']}"))
     monkeypatch.setattr(Explorer, "_by_cell", {})
+
+    def rerun():
+        run["id"] += 1
+
+    return rerun
 
 
 def test_rerunning_a_cell_closes_the_previous_explorer(make, cell_1):
     first = make(CoinExplorer, 0.5)
+    cell_1()
     second = make(CoinExplorer, 0.7)
     assert first.widget.comm is None and first.live.figure.axes == []
     assert second.widget.comm is not None and second.live.figure.axes != []
 
 
-def test_rerunning_a_cell_registers_only_the_new_explorer(make, cell_1):
+def test_rerunning_a_cell_registers_only_the_new_explorers(make, cell_1):
     make(CoinExplorer, 0.5)
+    cell_1()
     second = make(CoinExplorer, 0.7)
-    assert Explorer._by_cell == {("coin", "cell-1"): second}
+    assert Explorer._by_cell == {"cell-1": ("run-2", [second])}
 
 
-def test_explorers_of_different_kinds_in_one_cell_both_stay(make, cell_1):
-    coin = make(CoinExplorer)
-    make(UniformExplorer)
-    assert coin.widget.comm is not None and len(Explorer._by_cell) == 2
+def test_explorers_made_by_one_run_of_a_cell_all_stay(make, cell_1):
+    coins = [make(CoinExplorer, 0.2), make(CoinExplorer, 0.8)]
+    uniform = make(UniformExplorer)
+    assert all(e.widget.comm is not None for e in [*coins, uniform])
+    cell_1()
+    make(CoinExplorer)
+    assert all(e.widget.comm is None for e in [*coins, uniform])
 
 
 def test_no_explorer_goes_through_pyplot(make):
