@@ -28,7 +28,7 @@ class Feedback:
     message: str
 
     def __repr__(self) -> str:
-        return f"{'✅ Correct' if self.correct else '❌ Not yet'}: {self.message}"
+        return f"{'✓ Correct' if self.correct else '✗ Not yet'}: {self.message}"
 
     def __bool__(self) -> bool:
         return self.correct
@@ -94,9 +94,9 @@ def check(key: str, answer: float) -> Feedback:
     Examples
     --------
     >>> check("01-octahedral-die", 3.0)
-    ✅ Correct: eight equally likely faces need log2 8 = 3 yes/no questions
+    ✓ Correct: eight equally likely faces need log2 8 = 3 yes/no questions
     >>> check("01-octahedral-die", 2.0794)
-    ❌ Not yet: that is ln 8, the entropy in nats; use base 2 for bits
+    ✗ Not yet: that is ln 8, the entropy in nats; use base 2 for bits
     """
     if key not in EXERCISES:
         raise KeyError(f"no exercise {key!r}; the exercises are {sorted(EXERCISES)}")
@@ -131,7 +131,7 @@ def check_entropy_function(function: Callable) -> Feedback:
     --------
     >>> import numpy as np
     >>> check_entropy_function(lambda p: -np.sum(np.asarray(p) * np.log(p)))
-    ❌ Not yet: on a fair coin (1 bit) it gives 0.693147, not 1: that is in nats; use np.log2
+    ✗ Not yet: on a fair coin (1 bit) it gives 0.693147, not 1: that is in nats; use np.log2
     """
     for p, name in _ENTROPY_CASES:
         expected = entropy(p)
