@@ -264,6 +264,14 @@ class LabServer(_ServerProcess):
             f"--LabApp.workspaces_dir={self.workdir / 'workspaces'}",
         ]
 
+    def document_path(self, lab_path: str) -> str:
+        """The URL path that opens ``lab_path`` (a notebook inside the root) in this app.
+
+        A workspace of its own per page: the default one would reopen the previous notebooks'
+        tabs (workspaces live on the server), and their explorers would share the DOM.
+        """
+        return f"lab/workspaces/infolib-test-{secrets.token_hex(4)}/tree/{lab_path}"
+
     def _ready(self) -> bool:
         try:
             with urllib.request.urlopen(self.url("api/status"), timeout=5) as r:
@@ -296,13 +304,53 @@ class LabServer(_ServerProcess):
             self.api("api/shutdown", method="POST")  # also shuts the kernels down
 
 
+def notebook7_available() -> bool:
+    """True when Jupyter Notebook 7 (the ``notebook`` package, >= 7) is installed here."""
+    import importlib.metadata
+
+    try:
+        return int(importlib.metadata.version("notebook").split(".")[0]) >= 7
+    except (importlib.metadata.PackageNotFoundError, ValueError):
+        return False
+
+
+class NotebookServer(LabServer):
+    """Jupyter Notebook 7 (``jupyter notebook``): the same server, settings and extensions as
+    JupyterLab, one document per browser tab at ``/notebooks/<path>``."""
+
+    NAME = "jupyter notebook"
+
+    def command(self) -> list[str]:
+        settings = self._write_settings()
+        return [
+            sys.executable,
+            "-m",
+            "jupyter",
+            "notebook",
+            "--no-browser",
+            "--allow-root",
+            "--ServerApp.ip=127.0.0.1",
+            f"--ServerApp.port={self.port}",
+            "--ServerApp.port_retries=0",
+            f"--IdentityProvider.token={self.token}",
+            f"--ServerApp.root_dir={self.root_dir}",
+            "--JupyterNotebookApp.expose_app_in_browser=True",  # window.jupyterapp
+            f"--JupyterNotebookApp.user_settings_dir={settings}",
+            f"--JupyterNotebookApp.workspaces_dir={self.workdir / 'workspaces'}",
+        ]
+
+    def document_path(self, lab_path: str) -> str:
+        return f"notebooks/{lab_path}"
+
+
 @contextlib.contextmanager
-def lab_server(notebooks: list[Path], keep_log_to: Path | None = None):
-    """A started LabServer whose root is a temporary copy of the repo's notebooks."""
+def lab_server(notebooks: list[Path], keep_log_to: Path | None = None, server_class=None):
+    """A started LabServer (or ``server_class``, e.g. NotebookServer) whose root is a temporary
+    copy of the repo's notebooks."""
     with tempfile.TemporaryDirectory(prefix="infolib-lab-") as tmp:
         tmp = Path(tmp)
         root = make_lab_root(tmp / "root", notebooks)
-        server = LabServer(root, tmp / "profile-work")
+        server = (server_class or LabServer)(root, tmp / "profile-work")
         server.workdir.mkdir(parents=True, exist_ok=True)
         try:
             yield server.start()
@@ -439,12 +487,7 @@ class NotebookPage:
     # -- opening and running ---------------------------------------------------------------
     def open(self) -> None:
         page = self.page
-        # A workspace of its own: the default one would reopen the previous notebooks' tabs
-        # (workspaces live on the server), and their explorers would share the DOM.
-        workspace = f"infolib-test-{secrets.token_hex(4)}"
-        page.goto(
-            self.server.url(f"lab/workspaces/{workspace}/tree/{self.lab_path}"), timeout=PAGE_LOAD_TIMEOUT_MS
-        )
+        page.goto(self.server.url(self.server.document_path(self.lab_path)), timeout=PAGE_LOAD_TIMEOUT_MS)
         page.wait_for_selector(".jp-NotebookPanel .jp-Notebook .jp-Cell", timeout=PAGE_LOAD_TIMEOUT_MS)
         # The kernel must be connected before Run All (else cells queue behind "Connecting").
         page.wait_for_function(
@@ -528,6 +571,63 @@ class NotebookPage:
     def unexecuted_cells(prompts: list[str]) -> list[int]:
         """Indices (among code cells) whose prompt has no execution count."""
         return [i for i, p in enumerate(prompts) if not any(ch.isdigit() for ch in p)]
+
+    # -- single cells ------------------------------------------------------------------------
+    def cell_index(self, source_contains: str) -> int | None:
+        """Index (among all cells) of the first code cell whose source contains the text."""
+        return self.page.evaluate(
+            """(text) => {
+                const panel = window.jupyterapp.shell.currentWidget;
+                const i = panel.content.widgets.findIndex(c => c.model.type === 'code'
+                    && c.model.sharedModel.getSource().includes(text));
+                return i < 0 ? null : i;
+            }""",
+            source_contains,
+        )
+
+    def cell_execution_count(self, index: int) -> int | None:
+        return self.page.evaluate(
+            "(i) => window.jupyterapp.shell.currentWidget.content.widgets[i].model.executionCount",
+            index,
+        )
+
+    def shift_enter_cell(self, index: int) -> None:
+        """Click into the cell's editor (as a learner does) and press Shift-Enter."""
+        editor = (
+            self.page.locator(".jp-NotebookPanel .jp-Notebook .jp-Cell")
+            .nth(index)
+            .locator(".jp-InputArea-editor")
+        )
+        editor.scroll_into_view_if_needed()
+        editor.click()
+        self.page.keyboard.press("Shift+Enter")
+
+    def append_and_run_cell(self, source: str, timeout_s: float = 120) -> str:
+        """Add a code cell at the end of the notebook (in the page only: never saved), run it,
+        wait for the kernel and return the text of its outputs."""
+        index = self.page.evaluate(
+            """(src) => {
+                const app = window.jupyterapp;
+                const panel = app.shell.currentWidget;
+                const nb = panel.content;
+                nb.activeCellIndex = nb.widgets.length - 1;
+                nb.mode = 'command';
+                return app.commands.execute('notebook:insert-cell-below').then(() => {
+                    const cell = nb.activeCell;
+                    cell.model.sharedModel.setSource(src);
+                    return nb.activeCellIndex;
+                });
+            }""",
+            source,
+        )
+        self.page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-cell')")
+        poll(lambda: self.cell_execution_count(index), 30, page=self.page)
+        self.wait_until_executed(timeout_s)
+        return self.page.evaluate(
+            """(i) => [...window.jupyterapp.shell.currentWidget.content.widgets[i].node
+                .querySelectorAll('.jp-OutputArea-output')].map(o => o.innerText).join('\\n')""",
+            index,
+        )
 
     # -- inspecting -------------------------------------------------------------------------
     def error_outputs(self) -> list[str]:

@@ -1,0 +1,162 @@
+"""Re-running an explorer's cell leaves one working explorer (issue requirement: "a re-run of a
+cell (a learner pressing Shift-Enter twice) leaves one working explorer, not two fighting
+figures").
+
+Run: ``python -m pytest -m browser tests/browser/test_rerun_cell.py -q -s``
+
+Notebook 01 is opened in JupyterLab in a page (and kernel) of its own, all cells are run through
+the menu, then the learner clicks into the ``explore_coin(...)`` cell and presses Shift-Enter,
+clicks into it again and presses Shift-Enter again. With the kernel idle: exactly one
+``.infolib-explorer-coin`` is in the page, its canvas has an image, dragging its main slider
+changes its readout to the value infolib computes from the readout's recipe, and there is no
+stderr output, "Error displaying widget" or page error. From the kernel side (a scratch cell
+appended in the page only; the notebook is a temporary copy and is never saved): exactly one
+``CoinExplorer`` with open widgets is alive, and one open ``infolib-explorer-coin`` box.
+Artifacts: test-artifacts/browser/01_entropy.rerun.png and 01_entropy.rerun.browser-log.json.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.browser import lab_harness as H
+from tests.browser.conftest import SELECTED
+
+pytestmark = pytest.mark.browser
+
+NOTEBOOK = H.REPO_ROOT / "notebooks" / "01_entropy.ipynb"
+CELL_TEXT = "explore_coin("
+NAME = "coin"
+SETTLE_S = 60
+
+# Run in the kernel after the re-runs: how many coin explorers / coin boxes still have open
+# widgets (a closed widget's comm is None). Earlier explorers may still be referenced (Out[n],
+# _), so they are counted by whether they are open, not by whether they exist.
+KERNEL_CHECK = """\
+import gc, json
+from ipywidgets.widgets.widget import _instances
+from infolib.explorers import CoinExplorer
+print(json.dumps({
+    "open_coin_explorers": sum(1 for o in gc.get_objects()
+                               if isinstance(o, CoinExplorer) and o.widget.comm is not None),
+    "open_coin_boxes": sum(1 for w in list(_instances.values())
+                           if "infolib-explorer-coin" in getattr(w, "_dom_classes", ())),
+}))
+"""
+
+
+@pytest.fixture(scope="module")
+def rerun_page(lab, browser, artifacts_dir):
+    if NOTEBOOK not in SELECTED:
+        pytest.skip(f"{H.lab_relative_path(NOTEBOOK)} is not among the selected notebooks")
+    page = H.NotebookPage(browser, lab, H.lab_relative_path(NOTEBOOK))
+    try:
+        page.open()
+        page.run_all()
+        yield page
+    finally:
+        try:
+            page.screenshot_full(artifacts_dir / f"{NOTEBOOK.stem}.rerun.png")
+        except Exception as exc:
+            print(f"[browser] screenshot of the re-run failed: {exc}")
+        (artifacts_dir / f"{NOTEBOOK.stem}.rerun.browser-log.json").write_text(
+            json.dumps(
+                {
+                    "blocked_non_localhost_requests": page.blocked_requests,
+                    "console_errors": page.console_errors,
+                    "page_errors": page.page_errors,
+                },
+                indent=2,
+            )
+        )
+        page.close()
+        lab.shutdown_kernels()
+
+
+def test_rerunning_the_coin_cell_twice_leaves_one_working_explorer(rerun_page):
+    page = rerun_page
+    assert not page.error_outputs(), page.error_outputs()
+    assert page.explorer_names().count(NAME) == 1, page.explorer_names()
+    index = page.cell_index(CELL_TEXT)
+    assert index is not None, f"no code cell with {CELL_TEXT!r} in {NOTEBOOK.name}"
+    count_before = page.cell_execution_count(index)
+    page_errors_before = len(page.page_errors)
+
+    # A learner: click into the cell, Shift-Enter (which moves on to the next cell), click back
+    # into it, Shift-Enter again, without waiting in between.
+    page.shift_enter_cell(index)
+    H.poll(lambda: page.cell_execution_count(index) != count_before, 30, page=page.page)
+    page.shift_enter_cell(index)
+    page.wait_until_executed()
+    assert page.wait_kernel_quiet(quiet_s=1.0, timeout_s=SETTLE_S), "kernel still busy after the re-runs"
+    count_after = page.cell_execution_count(index)
+    assert count_after is not None and count_before is not None and count_after >= count_before + 2, (
+        f"the cell did not run twice more: execution count {count_before} -> {count_after}"
+    )
+
+    names = page.explorer_names()
+    assert names.count(NAME) == 1, (
+        f"{names.count(NAME)} coin explorers in the page after two re-runs: {names}"
+    )
+    assert sorted(names) == sorted(set(names)), f"explorer names repeat: {names}"
+    boxes = page.page.locator(page.explorer_selector(NAME))
+    assert boxes.count() == 1
+    # ...and it is the one in the re-run cell's output.
+    in_cell = (
+        page.page.locator(".jp-NotebookPanel .jp-Notebook .jp-Cell")
+        .nth(index)
+        .locator(page.explorer_selector(NAME))
+    )
+    assert in_cell.count() == 1, "the coin explorer is not in the re-run cell's output"
+    canvases = page.page.locator(f"{page.explorer_selector(NAME)} .jupyter-matplotlib-canvas-div")
+    assert canvases.count() == 1, f"{canvases.count()} ipympl canvases in the coin explorer"
+
+    assert H.poll(lambda: page.canvas_has_image(NAME), SETTLE_S, page=page.page), "coin canvas is blank"
+    info = page.canvas_info(NAME)
+    assert info["found"] and info["visible"] and info["width"] > 0 and info["height"] > 0, info
+    before_values = page.readout_values(NAME)
+    assert before_values, "coin explorer: no readout values"
+    bad = H.readout_mismatches(before_values)
+    assert not bad, "before the drag: " + "; ".join(bad)
+
+    before_state = page.slider_state(NAME)
+    before_canvas = page.canvas_data_url(NAME)
+    _, handle, track = page.handle_and_track(NAME)
+    at = (handle["x"] + handle["width"] / 2 - track["x"]) / track["width"]
+    page.drag_slider(NAME, 0.8 if at < 0.5 else 0.2)
+    changed = H.poll(
+        lambda: (
+            (v := page.readout_values(NAME))
+            and [a["value"] for a in v] != [b["value"] for b in before_values]
+        ),
+        SETTLE_S,
+        page=page.page,
+    )
+    assert changed, (
+        "coin explorer: readout did not change after the drag (is the live explorer the shown one?)"
+    )
+    H.poll(lambda: page.canvas_data_url(NAME) != before_canvas, SETTLE_S, page=page.page)
+    page.wait_kernel_quiet(quiet_s=1.0, timeout_s=SETTLE_S)
+    page.wait_canvas_settled(NAME, quiet_s=1.0, timeout_s=SETTLE_S)
+    after_values = page.readout_values(NAME)
+    assert page.slider_state(NAME) != before_state, "the slider did not move"
+    assert [v["expectedFrom"] for v in after_values] != [v["expectedFrom"] for v in before_values]
+    bad = H.readout_mismatches(after_values)
+    assert not bad, "after the drag: " + "; ".join(bad)
+    assert page.canvas_data_url(NAME) != before_canvas, "coin canvas did not change after the drag"
+
+    errors = page.error_outputs()
+    assert not errors, "error output after the re-runs:\n" + "\n---\n".join(errors)
+    assert not page.widget_display_errors(), "'Error displaying widget' after the re-runs"
+    new_page_errors = page.page_errors[page_errors_before:]
+    assert not new_page_errors, f"page errors after the re-runs: {new_page_errors}"
+
+    # Kernel side: only one coin explorer (and one coin box) still has open widgets.
+    text = page.append_and_run_cell(KERNEL_CHECK)
+    lines = [ln for ln in text.splitlines() if ln.strip().startswith("{")]
+    assert lines, f"the kernel check printed no JSON: {text!r}"
+    alive = json.loads(lines[-1])
+    assert alive == {"open_coin_explorers": 1, "open_coin_boxes": 1}, alive
+    assert not page.error_outputs(), page.error_outputs()
