@@ -36,6 +36,9 @@ from infolib.units import BASES, format_information, unit_name
 
 __version__ = "0.1.0"
 
+# Tracebacks then name the error the way learners catch it: infolib.InvalidDistributionError.
+InvalidDistributionError.__module__ = "infolib"
+
 __all__ = [
     "BASES",
     "KERAS_EPSILON",
