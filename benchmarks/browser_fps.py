@@ -5,10 +5,13 @@
     python benchmarks/browser_fps.py notebooks/01_entropy.ipynb --seconds 5 --enforce
 
 Starts a private JupyterLab on a temporary copy of the notebooks, opens each notebook in headless
-/usr/bin/chromium, runs all cells, then for each ``.infolib-explorer`` drags its
-``.infolib-main-control`` slider back and forth with the mouse in 2 px steps for ``--seconds``
-and counts the frames the figure really displayed (changes of the ipympl canvas pixels, sampled
-on every requestAnimationFrame). Prints a table, writes test-artifacts/browser_fps.json.
+/usr/bin/chromium, runs all cells, then for each ``.infolib-explorer`` presses the mouse on its
+``.infolib-main-control`` slider and drags it back and forth for ``--seconds`` with one pointer
+move per animation frame (about 60 per second, like a hand), and counts the frames the figure
+really displayed (each new image ipympl paints onto the visible canvas). With ``--fixtures`` the
+same run also measures the demo notebook's patterns for comparison: an in-place update with
+``draw_idle``, one with a synchronous draw, and the naive new-figure-per-change pattern.
+Prints a table, writes test-artifacts/browser_fps.json.
 Target: >= 15 fps (``--enforce`` exits 1 below it). Numbers depend on the machine: compare
 explorers measured in the same run.
 """
