@@ -9,7 +9,6 @@ checked, dragged and timed).
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
@@ -83,28 +82,5 @@ def browser():
 @pytest.fixture(scope="module")
 def executed(notebook, lab, browser, artifacts_dir):
     """The notebook opened in JupyterLab with all cells run (menu Run > Run All Cells)."""
-    page = H.NotebookPage(browser, lab, H.lab_relative_path(notebook))
-    stem = notebook.stem
-    try:
-        page.open()
-        page.run_how = page.run_all()
+    with H.run_all_page(browser, lab, notebook, artifacts_dir, notebook.stem) as page:
         yield page
-    finally:
-        try:
-            page.screenshot_full(artifacts_dir / f"{stem}.png")
-        except Exception as exc:
-            print(f"[browser] screenshot of {stem} failed: {exc}")
-        (artifacts_dir / f"{stem}.browser-log.json").write_text(
-            json.dumps(
-                {
-                    "blocked_non_localhost_requests": page.blocked_requests,
-                    "console_errors": page.console_errors,
-                    "page_errors": page.page_errors,
-                },
-                indent=2,
-            )
-        )
-        if page.blocked_requests:
-            print(f"[browser] {stem}: blocked non-localhost requests: {page.blocked_requests}")
-        page.close()
-        lab.shutdown_kernels()

@@ -17,6 +17,7 @@ The DOM contract with the explorers (``infolib.explorers``) that this relies on:
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import os
 import secrets
@@ -220,6 +221,14 @@ class LabServer(_ServerProcess):
 
     NAME = "jupyter lab"
     START_TIMEOUT_S = SERVER_START_TIMEOUT_S
+    APP = "lab"  # ``jupyter <APP>``
+    APP_CLASS = "LabApp"  # the app's traitlets class, for its own options
+    # Nothing may reach the internet: no news feed, no update check, no PyPI lookups.
+    APP_OPTIONS = (
+        "--LabApp.news_url=None",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        "--LabApp.extension_manager=readonly",
+    )
 
     def __init__(self, root_dir: Path, workdir: Path, log_path: Path | None = None):
         super().__init__(root_dir, workdir, log_path or Path(workdir) / "jupyterlab.log")
@@ -243,11 +252,12 @@ class LabServer(_ServerProcess):
 
     def command(self) -> list[str]:
         settings = self._write_settings()
+        app = self.APP_CLASS
         return [
             sys.executable,
             "-m",
             "jupyter",
-            "lab",
+            self.APP,
             "--no-browser",
             "--allow-root",
             "--ServerApp.ip=127.0.0.1",
@@ -255,13 +265,10 @@ class LabServer(_ServerProcess):
             "--ServerApp.port_retries=0",
             f"--IdentityProvider.token={self.token}",
             f"--ServerApp.root_dir={self.root_dir}",
-            # Nothing may reach the internet: no news feed, no update check, no PyPI lookups.
-            "--LabApp.news_url=None",
-            "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-            "--LabApp.extension_manager=readonly",
-            "--LabApp.expose_app_in_browser=True",  # window.jupyterapp: a fallback for commands
-            f"--LabApp.user_settings_dir={settings}",
-            f"--LabApp.workspaces_dir={self.workdir / 'workspaces'}",
+            *self.APP_OPTIONS,
+            f"--{app}.expose_app_in_browser=True",  # window.jupyterapp: a fallback for commands
+            f"--{app}.user_settings_dir={settings}",
+            f"--{app}.workspaces_dir={self.workdir / 'workspaces'}",
         ]
 
     def document_path(self, lab_path: str) -> str:
@@ -319,39 +326,21 @@ class NotebookServer(LabServer):
     JupyterLab, one document per browser tab at ``/notebooks/<path>``."""
 
     NAME = "jupyter notebook"
-
-    def command(self) -> list[str]:
-        settings = self._write_settings()
-        return [
-            sys.executable,
-            "-m",
-            "jupyter",
-            "notebook",
-            "--no-browser",
-            "--allow-root",
-            "--ServerApp.ip=127.0.0.1",
-            f"--ServerApp.port={self.port}",
-            "--ServerApp.port_retries=0",
-            f"--IdentityProvider.token={self.token}",
-            f"--ServerApp.root_dir={self.root_dir}",
-            "--JupyterNotebookApp.expose_app_in_browser=True",  # window.jupyterapp
-            f"--JupyterNotebookApp.user_settings_dir={settings}",
-            f"--JupyterNotebookApp.workspaces_dir={self.workdir / 'workspaces'}",
-        ]
+    APP = "notebook"
+    APP_CLASS = "JupyterNotebookApp"
+    APP_OPTIONS = ()
 
     def document_path(self, lab_path: str) -> str:
         return f"notebooks/{lab_path}"
 
 
 @contextlib.contextmanager
-def lab_server(notebooks: list[Path], keep_log_to: Path | None = None, server_class=None):
-    """A started LabServer (or ``server_class``, e.g. NotebookServer) whose root is a temporary
-    copy of the repo's notebooks."""
-    with tempfile.TemporaryDirectory(prefix="infolib-lab-") as tmp:
+def _server_on_a_copy(prefix: str, notebooks: list[Path], make_server, keep_log_to: Path | None):
+    """``make_server(root, workdir)`` started on a temporary copy of the repo with ``notebooks``;
+    on exit it is stopped and its log copied to ``keep_log_to``."""
+    with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
         tmp = Path(tmp)
-        root = make_lab_root(tmp / "root", notebooks)
-        server = (server_class or LabServer)(root, tmp / "profile-work")
-        server.workdir.mkdir(parents=True, exist_ok=True)
+        server = make_server(make_lab_root(tmp / "root", notebooks), tmp / "profile-work")
         try:
             yield server.start()
         finally:
@@ -359,6 +348,14 @@ def lab_server(notebooks: list[Path], keep_log_to: Path | None = None, server_cl
             if keep_log_to is not None and server.log_path.exists():
                 keep_log_to.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(server.log_path, keep_log_to)
+
+
+@contextlib.contextmanager
+def lab_server(notebooks: list[Path], keep_log_to: Path | None = None, server_class=None):
+    """A started LabServer (or ``server_class``, e.g. NotebookServer) whose root is a temporary
+    copy of the repo's notebooks."""
+    with _server_on_a_copy("infolib-lab-", notebooks, server_class or LabServer, keep_log_to) as server:
+        yield server
 
 
 # --------------------------------------------------------------------------- Voila
@@ -423,17 +420,12 @@ class VoilaServer(_ServerProcess):
 @contextlib.contextmanager
 def voila_server(notebook: Path, keep_log_to: Path | None = None):
     """A started VoilaServer for ``notebook`` (a repo path), served from a temporary copy."""
-    with tempfile.TemporaryDirectory(prefix="infolib-voila-") as tmp:
-        tmp = Path(tmp)
-        root = make_lab_root(tmp / "root", [notebook])
-        server = VoilaServer(root, lab_relative_path(notebook), tmp / "profile-work")
-        try:
-            yield server.start()
-        finally:
-            server.stop()
-            if keep_log_to is not None and server.log_path.exists():
-                keep_log_to.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(server.log_path, keep_log_to)
+
+    def make_server(root: Path, workdir: Path) -> VoilaServer:
+        return VoilaServer(root, lab_relative_path(notebook), workdir)
+
+    with _server_on_a_copy("infolib-voila-", [notebook], make_server, keep_log_to) as server:
+        yield server
 
 
 # --------------------------------------------------------------------------- browser side
@@ -452,6 +444,34 @@ def chromium_browser():
             browser.close()
 
 
+@dataclasses.dataclass
+class DragResult:
+    """What a drag of an explorer's main slider changed (``NotebookPage.drag_main_slider``)."""
+
+    name: str
+    before_state: str | None
+    after_state: str | None
+    before_values: list[dict]
+    after_values: list[dict]
+    readout_changed: bool
+    canvas_changed: bool
+
+    def check(self, context: str = "") -> None:
+        """Assert that the readout changed, the slider moved, the readout's recipe changed and
+        still equals infolib's result, and the canvas pixels changed. ``context`` ends the
+        readout message, e.g. ``" in Voila"``."""
+        name = f"explorer {self.name!r}"
+        assert self.readout_changed, f"{name}: readout did not change after the drag{context}"
+        assert self.after_state != self.before_state, f"{name}: the slider did not move"
+        recipes_before = [v["expectedFrom"] for v in self.before_values]
+        assert [v["expectedFrom"] for v in self.after_values] != recipes_before, (
+            f"{name}: the readout's recipe (the explorer's state) did not change"
+        )
+        bad = readout_mismatches(self.after_values)
+        assert not bad, f"{name} after the drag: " + "; ".join(bad)
+        assert self.canvas_changed, f"{name}: canvas pixels did not change after the drag"
+
+
 class NotebookPage:
     """One notebook opened in JupyterLab in a fresh browser context (localhost only)."""
 
@@ -463,6 +483,7 @@ class NotebookPage:
         self.blocked_requests: list[str] = []
         self.console_errors: list[str] = []
         self.page_errors: list[str] = []
+        self.run_how: str | None = None  # "menu" or "command", once run_all ran the cells
         self.context.route("**/*", self._only_localhost)
         self.page = self.context.new_page()
         self.page.on("console", self._on_console)
@@ -483,6 +504,17 @@ class NotebookPage:
 
     def close(self) -> None:
         self.context.close()
+
+    def write_browser_log(self, path: Path) -> None:
+        """Save how Run All ran (if it did), blocked non-localhost requests, console errors and
+        page errors as JSON."""
+        log = {"run_all_via": self.run_how} if self.run_how else {}
+        log.update(
+            blocked_non_localhost_requests=self.blocked_requests,
+            console_errors=self.console_errors,
+            page_errors=self.page_errors,
+        )
+        path.write_text(json.dumps(log, indent=2))
 
     # -- opening and running ---------------------------------------------------------------
     def open(self) -> None:
@@ -521,6 +553,7 @@ class NotebookPage:
             page.keyboard.press("Escape")
             page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
             how = "command"
+        self.run_how = how
         self.wait_until_executed()
         return how
 
@@ -784,22 +817,60 @@ class NotebookPage:
         track = control.locator(".noUi-base, .noUi-target").first
         return handle, handle.bounding_box(), track.bounding_box()
 
-    def drag_slider(self, name: str, fraction: float, steps: int = 20) -> None:
-        """Drag the handle with the mouse to ``fraction`` (0..1) of the track."""
-        _, hb, tb = self.handle_and_track(name)
+    def _drag_handle_to(self, hb: dict, x1: float, steps: int) -> None:
+        """Press the mouse on the handle (bounding box ``hb``), move it to ``x1``, release."""
         x0, y0 = hb["x"] + hb["width"] / 2, hb["y"] + hb["height"] / 2
-        x1 = tb["x"] + fraction * tb["width"]
         m = self.page.mouse
         m.move(x0, y0)
         m.down()
         m.move(x1, y0, steps=steps)
         m.up()
 
+    def drag_slider(self, name: str, fraction: float, steps: int = 20) -> None:
+        """Drag the handle with the mouse to ``fraction`` (0..1) of the track."""
+        _, hb, tb = self.handle_and_track(name)
+        self._drag_handle_to(hb, tb["x"] + fraction * tb["width"], steps)
+
+    def drag_main_slider(self, name: str, settle_s: float) -> DragResult:
+        """Drag the main slider to 0.8 or 0.2 of its track (whichever is farther from the
+        handle), then wait up to ``settle_s`` each for the readout to change, the canvas to
+        change, the kernel (when there is a server to ask) and the canvas to be quiet for 1 s.
+        Returns what changed; the caller asserts."""
+        before_state = self.slider_state(name)
+        before_values = self.readout_values(name)
+        before_canvas = self.canvas_data_url(name)
+        _, hb, tb = self.handle_and_track(name)
+        at = (hb["x"] + hb["width"] / 2 - tb["x"]) / tb["width"]
+        self.drag_slider(name, 0.8 if at < 0.5 else 0.2)
+
+        old = [v["value"] for v in before_values]
+        readout_changed = bool(
+            poll(
+                lambda: (v := self.readout_values(name)) and [a["value"] for a in v] != old,
+                settle_s,
+                page=self.page,
+            )
+        )
+        if readout_changed:  # else the caller fails at once: no need to wait for the figure
+            # The figure follows the readout; let it settle (same image for 1 s) before comparing.
+            poll(lambda: self.canvas_data_url(name) != before_canvas, settle_s, page=self.page)
+            if self.server is not None:  # Voila: no kernel API to ask
+                self.wait_kernel_quiet(quiet_s=1.0, timeout_s=settle_s)
+            self.wait_canvas_settled(name, quiet_s=1.0, timeout_s=settle_s)
+        return DragResult(
+            name=name,
+            before_state=before_state,
+            after_state=self.slider_state(name),
+            before_values=before_values,
+            after_values=self.readout_values(name),  # final values, after the last update landed
+            readout_changed=readout_changed,
+            canvas_changed=self.canvas_data_url(name) != before_canvas,
+        )
+
     def drag_slider_beyond(self, name: str, end: str, overshoot_px: float = 60, steps: int = 20) -> None:
         """Drag the handle with the mouse past the track's ``"min"`` or ``"max"`` end (by
         ``overshoot_px``, kept inside the viewport), as a learner flinging it to the end does."""
         _, hb, tb = self.handle_and_track(name)
-        x0, y0 = hb["x"] + hb["width"] / 2, hb["y"] + hb["height"] / 2
         width = (self.page.viewport_size or {"width": 1400})["width"]
         if end == "min":
             x1 = max(1.0, tb["x"] - overshoot_px)
@@ -807,11 +878,7 @@ class NotebookPage:
             x1 = min(width - 1.0, tb["x"] + tb["width"] + overshoot_px)
         else:
             raise ValueError(f"end must be 'min' or 'max', not {end!r}")
-        m = self.page.mouse
-        m.move(x0, y0)
-        m.down()
-        m.move(x1, y0, steps=steps)
-        m.up()
+        self._drag_handle_to(hb, x1, steps)
 
     def install_frame_counter(self, name: str) -> None:
         """Count the frames ipympl paints on the explorer's visible canvas.
@@ -944,6 +1011,28 @@ class NotebookPage:
             self.page.screenshot(path=str(path), full_page=True)
         finally:
             self.page.set_viewport_size(vp)
+
+
+@contextlib.contextmanager
+def run_all_page(browser, server: LabServer, notebook: Path, artifacts_dir: Path, stem: str):
+    """A NotebookPage of ``notebook`` (a repo path) on ``server`` with all cells run (menu Run >
+    Run All Cells). On exit: ``<stem>.png`` (the whole notebook) and ``<stem>.browser-log.json``
+    in ``artifacts_dir``, the page closed and the server's kernels shut down."""
+    page = NotebookPage(browser, server, lab_relative_path(notebook))
+    try:
+        page.open()
+        page.run_all()
+        yield page
+    finally:
+        try:
+            page.screenshot_full(artifacts_dir / f"{stem}.png")
+        except Exception as exc:
+            print(f"[browser] screenshot of {stem} failed: {exc}")
+        page.write_browser_log(artifacts_dir / f"{stem}.browser-log.json")
+        if page.blocked_requests:
+            print(f"[browser] {stem}: blocked non-localhost requests: {page.blocked_requests}")
+        page.close()
+        server.shutdown_kernels()
 
 
 def expected_value(recipe_json: str) -> float:

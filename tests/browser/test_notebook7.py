@@ -18,8 +18,6 @@ and notebook7.log (the server's log).
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from tests.browser import lab_harness as H
@@ -47,32 +45,13 @@ def nb7_page(browser, artifacts_dir):
         pytest.skip('Jupyter Notebook 7 (the `notebook` package) is not installed (pip install -e ".[test]")')
     if not NOTEBOOK.exists():
         pytest.skip(f"{NOTEBOOK} is missing")
-    with H.lab_server(
-        [NOTEBOOK], keep_log_to=artifacts_dir / "notebook7.log", server_class=H.NotebookServer
-    ) as server:
-        page = H.NotebookPage(browser, server, H.lab_relative_path(NOTEBOOK))
-        try:
-            page.open()
-            page.run_how = page.run_all()
-            yield page
-        finally:
-            try:
-                page.screenshot_full(artifacts_dir / f"notebook7_{NOTEBOOK.stem}.png")
-            except Exception as exc:
-                print(f"[notebook7] screenshot failed: {exc}")
-            (artifacts_dir / f"notebook7_{NOTEBOOK.stem}.browser-log.json").write_text(
-                json.dumps(
-                    {
-                        "run_all_via": getattr(page, "run_how", None),
-                        "blocked_non_localhost_requests": page.blocked_requests,
-                        "console_errors": page.console_errors,
-                        "page_errors": page.page_errors,
-                    },
-                    indent=2,
-                )
-            )
-            page.close()
-            server.shutdown_kernels()
+    with (
+        H.lab_server(
+            [NOTEBOOK], keep_log_to=artifacts_dir / "notebook7.log", server_class=H.NotebookServer
+        ) as server,
+        H.run_all_page(browser, server, NOTEBOOK, artifacts_dir, f"notebook7_{NOTEBOOK.stem}") as page,
+    ):
+        yield page
 
 
 def test_notebook7_runs_and_renders_every_explorer(nb7_page):
@@ -105,34 +84,7 @@ def test_notebook7_drag_updates_readout_and_figure(nb7_page):
     page = nb7_page
     assert DRAGGED in page.explorer_names(), page.explorer_names()
     assert H.poll(lambda: page.canvas_has_image(DRAGGED), SETTLE_S, page=page.page)
-    before_state = page.slider_state(DRAGGED)
-    before_values = page.readout_values(DRAGGED)
-    before_canvas = page.canvas_data_url(DRAGGED)
-    _, handle, track = page.handle_and_track(DRAGGED)
-    at = (handle["x"] + handle["width"] / 2 - track["x"]) / track["width"]
-    page.drag_slider(DRAGGED, 0.8 if at < 0.5 else 0.2)
-
-    changed = H.poll(
-        lambda: (
-            (v := page.readout_values(DRAGGED))
-            and [a["value"] for a in v] != [b["value"] for b in before_values]
-        ),
-        SETTLE_S,
-        page=page.page,
-    )
-    assert changed, f"explorer {DRAGGED!r}: readout did not change after the drag in Notebook 7"
-    H.poll(lambda: page.canvas_data_url(DRAGGED) != before_canvas, SETTLE_S, page=page.page)
-    page.wait_kernel_quiet(quiet_s=1.0, timeout_s=SETTLE_S)
-    page.wait_canvas_settled(DRAGGED, quiet_s=1.0, timeout_s=SETTLE_S)
-    after_values = page.readout_values(DRAGGED)
-
-    assert page.slider_state(DRAGGED) != before_state, "the slider did not move"
-    assert [v["expectedFrom"] for v in after_values] != [v["expectedFrom"] for v in before_values], (
-        "the readout's recipe (the explorer's state) did not change"
-    )
-    bad = H.readout_mismatches(after_values)
-    assert not bad, f"explorer {DRAGGED!r} after the drag: " + "; ".join(bad)
-    assert page.canvas_data_url(DRAGGED) != before_canvas, "canvas pixels did not change after the drag"
+    page.drag_main_slider(DRAGGED, SETTLE_S).check(" in Notebook 7")
     errors = page.error_outputs()
     assert not errors, "error output after the drag:\n" + "\n---\n".join(errors)
     assert not page.widget_display_errors(), "'Error displaying widget' after the drag"

@@ -51,28 +51,8 @@ print(json.dumps({
 def rerun_page(lab, browser, artifacts_dir):
     if NOTEBOOK not in SELECTED:
         pytest.skip(f"{H.lab_relative_path(NOTEBOOK)} is not among the selected notebooks")
-    page = H.NotebookPage(browser, lab, H.lab_relative_path(NOTEBOOK))
-    try:
-        page.open()
-        page.run_all()
+    with H.run_all_page(browser, lab, NOTEBOOK, artifacts_dir, f"{NOTEBOOK.stem}.rerun") as page:
         yield page
-    finally:
-        try:
-            page.screenshot_full(artifacts_dir / f"{NOTEBOOK.stem}.rerun.png")
-        except Exception as exc:
-            print(f"[browser] screenshot of the re-run failed: {exc}")
-        (artifacts_dir / f"{NOTEBOOK.stem}.rerun.browser-log.json").write_text(
-            json.dumps(
-                {
-                    "blocked_non_localhost_requests": page.blocked_requests,
-                    "console_errors": page.console_errors,
-                    "page_errors": page.page_errors,
-                },
-                indent=2,
-            )
-        )
-        page.close()
-        lab.shutdown_kernels()
 
 
 def test_rerunning_the_coin_cell_twice_leaves_one_working_explorer(rerun_page):
@@ -121,31 +101,7 @@ def test_rerunning_the_coin_cell_twice_leaves_one_working_explorer(rerun_page):
     bad = H.readout_mismatches(before_values)
     assert not bad, "before the drag: " + "; ".join(bad)
 
-    before_state = page.slider_state(NAME)
-    before_canvas = page.canvas_data_url(NAME)
-    _, handle, track = page.handle_and_track(NAME)
-    at = (handle["x"] + handle["width"] / 2 - track["x"]) / track["width"]
-    page.drag_slider(NAME, 0.8 if at < 0.5 else 0.2)
-    changed = H.poll(
-        lambda: (
-            (v := page.readout_values(NAME))
-            and [a["value"] for a in v] != [b["value"] for b in before_values]
-        ),
-        SETTLE_S,
-        page=page.page,
-    )
-    assert changed, (
-        "coin explorer: readout did not change after the drag (is the live explorer the shown one?)"
-    )
-    H.poll(lambda: page.canvas_data_url(NAME) != before_canvas, SETTLE_S, page=page.page)
-    page.wait_kernel_quiet(quiet_s=1.0, timeout_s=SETTLE_S)
-    page.wait_canvas_settled(NAME, quiet_s=1.0, timeout_s=SETTLE_S)
-    after_values = page.readout_values(NAME)
-    assert page.slider_state(NAME) != before_state, "the slider did not move"
-    assert [v["expectedFrom"] for v in after_values] != [v["expectedFrom"] for v in before_values]
-    bad = H.readout_mismatches(after_values)
-    assert not bad, "after the drag: " + "; ".join(bad)
-    assert page.canvas_data_url(NAME) != before_canvas, "coin canvas did not change after the drag"
+    page.drag_main_slider(NAME, SETTLE_S).check(" (is the live explorer the shown one?)")
 
     errors = page.error_outputs()
     assert not errors, "error output after the re-runs:\n" + "\n---\n".join(errors)

@@ -107,33 +107,7 @@ def test_voila_renders_explorers_and_a_drag_updates_them(voila, browser, artifac
         assert not page.page_errors, f"page errors: {page.page_errors}"
 
         assert DRAGGED in names, f"no {DRAGGED!r} explorer in {names}"
-        before_state = page.slider_state(DRAGGED)
-        before_values = page.readout_values(DRAGGED)
-        before_canvas = page.canvas_data_url(DRAGGED)
-        _, handle, track = page.handle_and_track(DRAGGED)
-        at = (handle["x"] + handle["width"] / 2 - track["x"]) / track["width"]
-        page.drag_slider(DRAGGED, 0.8 if at < 0.5 else 0.2)
-
-        changed = H.poll(
-            lambda: (
-                (v := page.readout_values(DRAGGED))
-                and [a["value"] for a in v] != [b["value"] for b in before_values]
-            ),
-            SETTLE_S,
-            page=p,
-        )
-        assert changed, f"explorer {DRAGGED!r}: readout did not change after the drag in Voila"
-        H.poll(lambda: page.canvas_data_url(DRAGGED) != before_canvas, SETTLE_S, page=p)
-        page.wait_canvas_settled(DRAGGED, quiet_s=1.0, timeout_s=SETTLE_S)
-        after_values = page.readout_values(DRAGGED)
-
-        assert page.slider_state(DRAGGED) != before_state, "the slider did not move"
-        assert [v["expectedFrom"] for v in after_values] != [v["expectedFrom"] for v in before_values], (
-            "the readout's recipe (the explorer's state) did not change"
-        )
-        bad = H.readout_mismatches(after_values)
-        assert not bad, f"explorer {DRAGGED!r} after the drag: " + "; ".join(bad)
-        assert page.canvas_data_url(DRAGGED) != before_canvas, "canvas pixels did not change after the drag"
+        page.drag_main_slider(DRAGGED, SETTLE_S).check(" in Voila")
 
         errors = page.error_outputs()
         assert not errors, "error output after the drag:\n" + "\n---\n".join(errors)
@@ -144,15 +118,6 @@ def test_voila_renders_explorers_and_a_drag_updates_them(voila, browser, artifac
             _screenshot_whole_page(p, artifacts_dir / "voila_01_entropy.png")
         except Exception as exc:
             print(f"[voila] screenshot failed: {exc}")
-        (artifacts_dir / "voila_01_entropy.browser-log.json").write_text(
-            json.dumps(
-                {
-                    # Voila's lab template asks a CDN for Font Awesome: blocked here (no icons).
-                    "blocked_non_localhost_requests": page.blocked_requests,
-                    "console_errors": page.console_errors,
-                    "page_errors": page.page_errors,
-                },
-                indent=2,
-            )
-        )
+        # Voila's lab template asks a CDN for Font Awesome: blocked here (no icons).
+        page.write_browser_log(artifacts_dir / "voila_01_entropy.browser-log.json")
         page.close()
