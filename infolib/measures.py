@@ -49,7 +49,7 @@ def surprisal(p: ArrayLike, *, base: float = 2) -> float | np.ndarray:
 
     Examples
     --------
-    A coin that lands heads 99% of the time (Brownlee's example):
+    A coin that lands heads 99% of the time (the seed posts' example):
 
     >>> round(surprisal(0.99), 4), round(surprisal(0.01), 3)
     (0.0145, 6.644)
