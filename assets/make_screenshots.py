@@ -5,7 +5,7 @@ environment with the ``test`` extra installed and Debian's Chromium at ``/usr/bi
 (``apt-get install -y chromium``; never ``playwright install``)::
 
     .venv/bin/python assets/make_screenshots.py            # writes assets/01_entropy_explorer.png
-    .venv/bin/python assets/make_screenshots.py --out /tmp/shot.png --width 1280
+    .venv/bin/python assets/make_screenshots.py --out shot.png --width 1280
 
 It reuses the browser-test harness (``tests/browser/lab_harness.py``): a private JupyterLab on
 127.0.0.1 serving a temporary copy of the repo, headless Chromium with every non-local request
