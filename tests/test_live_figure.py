@@ -25,7 +25,7 @@ from matplotlib.figure import Figure
 from PIL import Image
 
 import infolib
-import infolib.explorers
+import infolib.explorers.base
 from infolib.explorers import (
     CoinExplorer,
     EntropyExplorer,
@@ -403,7 +403,7 @@ def test_close_closes_every_widget(cls):
 def cell_1(monkeypatch):
     """Pretend explorers are made by notebook cell "cell-1"; ``rerun()`` runs it again."""
     run = {"id": 1}
-    monkeypatch.setattr(infolib.explorers, "_current_cell_run", lambda: ("cell-1", f"run-{run['id']}"))
+    monkeypatch.setattr(infolib.explorers.base, "_current_cell_run", lambda: ("cell-1", f"run-{run['id']}"))
     monkeypatch.setattr(Explorer, "_by_cell", {})
 
     def rerun():

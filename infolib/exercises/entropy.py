@@ -1,50 +1,17 @@
-"""Self-checks for the notebooks' exercises: feedback that explains a wrong answer.
-
-A learner computes an answer, then calls ``check("exercise-key", answer)``.
-A right answer is confirmed; a wrong one is compared with the usual mistakes
-(bits vs nats, a missing minus sign, forgetting ``0 log 0 = 0``) and the
-feedback says which one it looks like.
-"""
+"""Notebook 01's exercises: surprisal, entropy of dice and coins, a learner's own entropy function."""
 
 from __future__ import annotations
 
 import math
 import warnings
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 import numpy as np
 
+from infolib.exercises.core import Exercise, Feedback
 from infolib.measures import binary_entropy, entropy, surprisal
 
-__all__ = ["EXERCISES", "Exercise", "Feedback", "check", "check_entropy_function"]
-
-
-@dataclass(frozen=True)
-class Feedback:
-    """The verdict on one answer; prints as one readable line."""
-
-    correct: bool
-    message: str
-
-    def __repr__(self) -> str:
-        return f"{'✓ Correct' if self.correct else '✗ Not yet'}: {self.message}"
-
-    def __bool__(self) -> bool:
-        return self.correct
-
-
-@dataclass(frozen=True)
-class Exercise:
-    """A numeric exercise: the expected value and the wrong values worth explaining."""
-
-    question: str
-    expected: float
-    explanation: str
-    #: (wrong value, what it suggests) pairs, checked in order.
-    diagnoses: tuple[tuple[float, str], ...] = field(default=())
-    rel_tol: float = 1e-3
-
+__all__ = ["EXERCISES", "check_entropy_function"]
 
 EXERCISES: dict[str, Exercise] = {
     "01-octahedral-die": Exercise(
@@ -87,31 +54,6 @@ EXERCISES: dict[str, Exercise] = {
     ),
 }
 
-
-def check(key: str, answer: float) -> Feedback:
-    """Check a numeric answer to the exercise ``key`` of :data:`EXERCISES`.
-
-    Examples
-    --------
-    >>> check("01-octahedral-die", 3.0)
-    ✓ Correct: eight equally likely faces need log2 8 = 3 yes/no questions
-    >>> check("01-octahedral-die", 2.0794)
-    ✗ Not yet: that is ln 8, the entropy in nats; use base 2 for bits
-    """
-    if key not in EXERCISES:
-        raise KeyError(f"no exercise {key!r}; the exercises are {sorted(EXERCISES)}")
-    exercise = EXERCISES[key]
-    try:
-        value = float(answer)
-    except (TypeError, ValueError):
-        return Feedback(False, f"give a number, not {answer!r}")
-    if math.isclose(value, exercise.expected, rel_tol=exercise.rel_tol):
-        return Feedback(True, exercise.explanation)
-    for wrong, why in exercise.diagnoses:
-        if math.isclose(value, wrong, rel_tol=1e-3):
-            return Feedback(False, why)
-    return Feedback(False, f"{value:g} is not it; {exercise.question.lower()} is not {value:g}. "
-                           "Check the formula and the base of the logarithm.")
 
 
 #: Distributions an entropy function must get right, with why each one matters.
