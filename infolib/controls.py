@@ -1,5 +1,5 @@
-"""Reusable controls for the explorers: sliders, a distribution editor, a unit switch
-and a readout that prints values with their units.
+"""Reusable controls for the explorers: sliders, editors for one distribution and for
+a pair of them (P and Q), a unit switch and a readout that prints values with their units.
 
 Every control is an ordinary ipywidgets widget (or, for the distribution
 editor, a small object holding them), so tests and learners drive them the
@@ -21,9 +21,11 @@ from infolib.units import BASES, format_information
 
 __all__ = [
     "SEED_DISTRIBUTIONS",
+    "TWO_DISTRIBUTION_PRESETS",
     "DistributionEditor",
     "Quantity",
     "Readout",
+    "TwoDistributionEditor",
     "count_slider",
     "probability_slider",
     "temperature_slider",
@@ -41,6 +43,18 @@ SEED_DISTRIBUTIONS: dict[str, tuple[float, ...]] = {
     "confident policy (0.9, 0.05, 0.025, 0.025)": (0.9, 0.05, 0.025, 0.025),
     "uncertain policy (0.3, 0.2, 0.25, 0.25)": (0.3, 0.2, 0.25, 0.25),
     "skewed (0.1, 0.2, 0.3, 0.4)": (0.1, 0.2, 0.3, 0.4),
+}
+
+
+#: Pairs (P, Q) from the course's examples: the truth P and a model Q over the same outcomes.
+TWO_DISTRIBUTION_PRESETS: dict[str, tuple[tuple[float, ...], tuple[float, ...]]] = {
+    "skewed P, uniform Q (seed 000)": ((0.1, 0.2, 0.3, 0.4), (0.25, 0.25, 0.25, 0.25)),
+    "uniform P, skewed Q": ((0.25, 0.25, 0.25, 0.25), (0.1, 0.2, 0.3, 0.4)),
+    "label [1, 0], prediction [0.1, 0.9]": ((1.0, 0.0), (0.1, 0.9)),
+    "label [1, 0], prediction [0.5, 0.5]": ((1.0, 0.0), (0.5, 0.5)),
+    "label [1, 0], prediction [0.9, 0.1]": ((1.0, 0.0), (0.9, 0.1)),
+    "Q misses an outcome P can produce": ((0.5, 0.3, 0.2), (0.5, 0.5, 0.0)),
+    "Q = P": ((0.1, 0.2, 0.3, 0.4), (0.1, 0.2, 0.3, 0.4)),
 }
 
 
@@ -147,13 +161,7 @@ class DistributionEditor:
                 f"presets {too_long}; raise max_outcomes"
             )
         self.initial = tuple(float(w) for w in weights)
-        self.sliders = [
-            widgets.FloatSlider(
-                value=0.0, min=0.0, max=1.0, step=0.001, description=f"weight {i + 1}",
-                readout_format=".3f", continuous_update=True, layout=_slider_layout(),
-            )
-            for i in range(max_outcomes)
-        ]
+        self.sliders = [_weight_slider(f"weight {i + 1}") for i in range(max_outcomes)]
         self.outcomes = count_slider("outcomes", len(weights), 1, max_outcomes)
         self.preset = widgets.Dropdown(
             options=["(your own)", *self.presets], value="(your own)", description="preset",
@@ -182,11 +190,9 @@ class DistributionEditor:
         self._holding = True
         try:
             self.outcomes.value = len(weights)
-            # Probabilities load as they are; larger weights (counts) are scaled
-            # so the largest sits at 1, the top of every slider.
-            top = max(1.0, max(weights))
+            scaled = _scaled_weights(weights)
             for i, slider in enumerate(self.sliders):
-                slider.value = float(weights[i]) / top if i < len(weights) else 0.0
+                slider.value = scaled[i] if i < len(scaled) else 0.0
         finally:
             self._holding = False
         self._refresh(notify)
@@ -227,6 +233,183 @@ class DistributionEditor:
         if notify:
             for callback in self._observers:
                 callback(self.value)
+
+
+def _weight_slider(description: str) -> widgets.FloatSlider:
+    """One non-negative weight in [0, 1] (an editor normalises the weights it holds)."""
+    return widgets.FloatSlider(
+        value=0.0, min=0.0, max=1.0, step=0.001, description=description,
+        readout_format=".3f", continuous_update=True, layout=_slider_layout(),
+    )
+
+
+def _scaled_weights(weights: Sequence[float]) -> list[float]:
+    """Probabilities load as they are; larger weights (counts) are scaled so the largest is 1."""
+    top = max(1.0, max(weights))
+    return [float(w) / top for w in weights]
+
+
+def _probabilities_text(name: str, weights: np.ndarray) -> tuple[tuple[float, ...] | None, str]:
+    """Normalised probabilities of ``weights`` and a status line (None when all are zero)."""
+    total = weights.sum()
+    if total <= 0:
+        return None, f"<b>All weights of {name} are zero.</b> Give some outcome a positive weight."
+    probabilities = tuple((weights / total).tolist())
+    shown = ", ".join(f"{p:.3f}" for p in probabilities)
+    return probabilities, f"{name} = [{shown}]"
+
+
+class TwoDistributionEditor:
+    """Two distributions P and Q over the same outcomes, edited side by side.
+
+    P (the truth, the data) and Q (the model, the code) share one outcome count
+    and one preset menu; each has its own column of weight sliders. The learner
+    edits non-negative weights; the editor reports normalised probabilities.
+    A "Q = P" button copies P into Q (every divergence then drops to 0), and a
+    reset button restores the starting pair. A weight may be 0: a zero in Q
+    where P is positive is allowed (the divergence is then infinite), and a
+    column whose weights are all 0 keeps its last distribution and says why.
+    However many sliders a change moves, observers are told once.
+
+    Parameters
+    ----------
+    p, q : sequence of float
+        Starting weights of P and Q, of the same length (the starting number of outcomes).
+    max_outcomes : int, optional
+        How many sliders each column has; presets may use up to this many outcomes.
+    presets : mapping, optional
+        Name -> (P weights, Q weights); defaults to :data:`TWO_DISTRIBUTION_PRESETS`.
+
+    Examples
+    --------
+    >>> editor = TwoDistributionEditor([0.5, 0.5], [0.9, 0.1])
+    >>> editor.q_sliders[1].value = 0.9
+    >>> editor.value
+    ((0.5, 0.5), (0.5, 0.5))
+    >>> editor.preset.value = "skewed P, uniform Q (seed 000)"; editor.p
+    (0.1, 0.2, 0.3, 0.4)
+    >>> editor.copy_p_to_q(); editor.q
+    (0.1, 0.2, 0.3, 0.4)
+    """
+
+    def __init__(
+        self,
+        p: Sequence[float] = (0.1, 0.2, 0.3, 0.4),
+        q: Sequence[float] = (0.25, 0.25, 0.25, 0.25),
+        *,
+        max_outcomes: int = 8,
+        presets: Mapping[str, tuple[Sequence[float], Sequence[float]]] | None = None,
+    ):
+        self.presets = dict(TWO_DISTRIBUTION_PRESETS if presets is None else presets)
+        for name, (p_w, q_w) in self.presets.items():
+            if len(p_w) != len(q_w):
+                raise ValueError(
+                    f"preset {name!r} gives P {len(p_w)} outcomes and Q {len(q_w)}; "
+                    f"P and Q must have the same outcomes"
+                )
+        too_long = [name for name, (p_w, _) in self.presets.items() if len(p_w) > max_outcomes]
+        if too_long:
+            raise ValueError(f"max_outcomes={max_outcomes} is smaller than the presets {too_long}; "
+                             f"raise max_outcomes")
+        self._check_pair(p, q, max_outcomes)
+        self.initial = (tuple(float(w) for w in p), tuple(float(w) for w in q))
+        self.p_sliders = [_weight_slider(f"P weight {i + 1}") for i in range(max_outcomes)]
+        self.q_sliders = [_weight_slider(f"Q weight {i + 1}") for i in range(max_outcomes)]
+        self.outcomes = count_slider("outcomes", len(p), 1, max_outcomes)
+        self.preset = widgets.Dropdown(
+            options=["(your own)", *self.presets], value="(your own)", description="preset",
+            layout=_slider_layout(),
+        )
+        self.copy_button = widgets.Button(description="Q = P", icon="clone",
+                                          tooltip="copy P into Q: the divergence becomes 0")
+        self.reset_button = widgets.Button(description="reset", icon="undo")
+        self.p_status, self.q_status = widgets.HTML(), widgets.HTML()
+        columns = widgets.HBox([
+            widgets.VBox([widgets.HTML("<b>P</b> (the truth)"), *self.p_sliders, self.p_status]),
+            widgets.VBox([widgets.HTML("<b>Q</b> (the model)"), *self.q_sliders, self.q_status]),
+        ])
+        self.widget = widgets.VBox([
+            widgets.HBox([self.preset, self.copy_button, self.reset_button]), self.outcomes, columns,
+        ])
+        self._observers: list[Callable[[tuple[float, ...], tuple[float, ...]], None]] = []
+        self._holding = False
+        self.p: tuple[float, ...] = ()
+        self.q: tuple[float, ...] = ()
+        self.set_weights(*self.initial, notify=False)
+        for control in (*self.p_sliders, *self.q_sliders, self.outcomes):
+            control.observe(self._on_slider, names="value")
+        self.preset.observe(self._on_preset, names="value")
+        self.copy_button.on_click(lambda _button: self.copy_p_to_q())
+        self.reset_button.on_click(lambda _button: self.reset())
+
+    @staticmethod
+    def _check_pair(p: Sequence[float], q: Sequence[float], max_outcomes: int) -> None:
+        if len(p) != len(q):
+            raise ValueError(f"p has {len(p)} weights but q has {len(q)}; P and Q must give "
+                             f"weights for the same outcomes")
+        if len(p) > max_outcomes:
+            raise ValueError(f"p and q have {len(p)} outcomes, more than max_outcomes={max_outcomes}; "
+                             f"raise max_outcomes")
+
+    @property
+    def value(self) -> tuple[tuple[float, ...], tuple[float, ...]]:
+        """The pair ``(P, Q)`` of normalised probabilities."""
+        return self.p, self.q
+
+    def observe(self, callback: Callable[[tuple[float, ...], tuple[float, ...]], None]) -> None:
+        """Call ``callback(p, q)`` after each change, once per change."""
+        self._observers.append(callback)
+
+    def set_weights(self, p: Sequence[float], q: Sequence[float], *, notify: bool = True) -> None:
+        """Load the weights of P and Q (and their number of outcomes) into the sliders."""
+        self._check_pair(p, q, len(self.p_sliders))
+        self._holding = True
+        try:
+            self.outcomes.value = len(p)
+            for sliders, weights in ((self.p_sliders, p), (self.q_sliders, q)):
+                scaled = _scaled_weights(weights)
+                for i, slider in enumerate(sliders):
+                    slider.value = scaled[i] if i < len(scaled) else 0.0
+        finally:
+            self._holding = False
+        self._refresh(notify)
+
+    def copy_p_to_q(self) -> None:
+        """Make Q equal to P (one notification)."""
+        self.preset.value = "(your own)"
+        n = self.outcomes.value
+        self.set_weights([s.value for s in self.p_sliders[:n]], [s.value for s in self.p_sliders[:n]])
+
+    def reset(self) -> None:
+        """Go back to the starting pair."""
+        self.preset.value = "(your own)"
+        self.set_weights(*self.initial)
+
+    def _weights(self, sliders: list[widgets.FloatSlider]) -> np.ndarray:
+        return np.array([s.value for s in sliders[: self.outcomes.value]])
+
+    def _on_slider(self, _change) -> None:
+        if not self._holding:
+            self.preset.value = "(your own)"
+            self._refresh(True)
+
+    def _on_preset(self, change) -> None:
+        if change["new"] in self.presets:
+            self.set_weights(*self.presets[change["new"]])
+
+    def _refresh(self, notify: bool) -> None:
+        n = self.outcomes.value
+        for sliders in (self.p_sliders, self.q_sliders):
+            for i, slider in enumerate(sliders):
+                slider.layout.display = None if i < n else "none"
+        p, self.p_status.value = _probabilities_text("P", self._weights(self.p_sliders))
+        q, self.q_status.value = _probabilities_text("Q", self._weights(self.q_sliders))
+        if p is None or q is None:
+            return  # keep the last valid pair; the status line says what to fix
+        self.p, self.q = p, q
+        if notify:
+            for callback in self._observers:
+                callback(self.p, self.q)
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,11 @@ index X, columns index Y. Extra leading axes are a batch of tables.
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
-from typing import NamedTuple
 
 import numpy as np
 from numpy.typing import ArrayLike
 
+from infolib._joint_table import JointTable
 from infolib._kernels import finish, p_log_ratio, sum_p_log_q, sum_p_log_ratio
 from infolib._validation import (
     InvalidDistributionError,
@@ -201,18 +201,6 @@ def mutual_information(
     y_given_x = np.divide(pxy, px, out=np.zeros(pxy.shape), where=px > 0)
     terms = px * p_log_ratio(y_given_x, py, log)
     return finish(np.maximum(terms.sum(axis=(-2, -1)), 0.0))
-
-
-class JointTable(NamedTuple):
-    """An empirical joint distribution and the labels of its rows and columns.
-
-    Unpacks as ``table, x_labels, y_labels``; ``table[i, j]`` is the fraction
-    of samples with ``x == x_labels[i]`` and ``y == y_labels[j]``.
-    """
-
-    table: np.ndarray
-    x_labels: tuple
-    y_labels: tuple
 
 
 def _factorize(values: Sequence[Hashable], name: str) -> tuple[np.ndarray, tuple]:

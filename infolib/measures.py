@@ -12,6 +12,7 @@ import math
 import numpy as np
 from numpy.typing import ArrayLike
 
+from infolib._joint_table import flatten_joint_tables
 from infolib._kernels import finish, p_log_q, sum_p_log_q, sum_p_log_ratio
 from infolib._validation import as_distribution, as_probabilities, check_base, log_function
 
@@ -116,6 +117,7 @@ def entropy(
     True
     """
     log = log_function(check_base(base))
+    (p,) = flatten_joint_tables(p)
     p = as_distribution(p, "p", axis=axis, normalize=normalize)
     return finish(-sum_p_log_q(p, p, log))
 
@@ -147,6 +149,7 @@ def entropy_contributions(
     array([0.5, 0.5, 0.5, 0. ])
     """
     log = log_function(check_base(base))
+    (p,) = flatten_joint_tables(p)
     p = as_distribution(p, "p", axis=axis, normalize=normalize)
     return finish(-p_log_q(p, p, log))
 
@@ -233,6 +236,7 @@ def cross_entropy(
     inf
     """
     log = log_function(check_base(base))
+    p, q = flatten_joint_tables(p, q)
     p = as_distribution(p, "p", axis=axis, normalize=normalize)
     q = as_distribution(q, "q", axis=axis, normalize=normalize)
     _check_same_outcomes(p, q)
@@ -282,6 +286,7 @@ def kl_divergence(
     True
     """
     log = log_function(check_base(base))
+    p, q = flatten_joint_tables(p, q)
     p = as_distribution(p, "p", axis=axis, normalize=normalize)
     q = as_distribution(q, "q", axis=axis, normalize=normalize)
     _check_same_outcomes(p, q)
@@ -322,6 +327,7 @@ def js_divergence(
     """
     checked_base = check_base(base)
     log = log_function(checked_base)
+    p, q = flatten_joint_tables(p, q)
     p = as_distribution(p, "p", axis=axis, normalize=normalize)
     q = as_distribution(q, "q", axis=axis, normalize=normalize)
     _check_same_outcomes(p, q)

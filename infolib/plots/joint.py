@@ -17,19 +17,31 @@ __all__ = ["plot_joint_table"]
 
 
 def plot_joint_table(
-    pxy: ArrayLike, x_labels: Sequence, y_labels: Sequence, *, x_name: str = "X",
-    y_name: str = "Y", base: float = 2
+    pxy: ArrayLike, x_labels: Sequence | None = None, y_labels: Sequence | None = None, *,
+    x_name: str = "X", y_name: str = "Y", base: float = 2
 ) -> Figure:
     """A joint table as a heat map with its cells written in, and H(X, Y) in the title.
+
+    ``pxy`` may be an :class:`infolib.JointTable` (from :func:`infolib.joint_distribution`):
+    its labels are then used unless others are given. A plain array's rows and
+    columns are labelled 0, 1, 2, ...
 
     Examples
     --------
     >>> fig = plot_joint_table([[0.5, 0], [0, 0.5]], ["a", "b"], ["c", "d"])
     >>> fig.axes[0].get_title()
     'H(X, Y) = 1.000 bits = H(X) + H(Y) − I(X; Y)'
+    >>> import infolib
+    >>> fig = plot_joint_table(infolib.joint_distribution(["sun", "rain"], ["no", "yes"]))
+    >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    ['rain', 'sun']
     """
     table = np.asarray(pxy, dtype=float)
     _, py = marginals(table)
+    if x_labels is None:
+        x_labels = getattr(pxy, "x_labels", range(table.shape[0]))
+    if y_labels is None:
+        y_labels = getattr(pxy, "y_labels", range(table.shape[1]))
     figure, (ax,) = new_figure(1.2 + 0.75 * len(y_labels), 1.0 + 0.6 * len(x_labels))
     with course_style():
         ax.grid(False)
