@@ -7,7 +7,9 @@ Slow (a fresh venv and a full ``pip install -r requirements.txt``), so it runs o
 
 Checks: the pinned JupyterLab lists the front-end extensions the notebooks' widgets need,
 ``@jupyter-widgets/jupyterlab-manager`` (ipywidgets) and ``jupyter-matplotlib`` (ipympl), as
-"enabled" and "OK"; and the kernel side imports ``infolib``, ``ipympl`` and ``ipywidgets``.
+"enabled" and "OK"; the kernel side imports ``infolib``, ``ipympl``, ``ipywidgets`` and the
+libraries the notebooks call (scipy, scikit-learn); and every notebook, re-run by nbval in that
+environment, still prints its stored outputs.
 """
 
 from __future__ import annotations
@@ -93,7 +95,7 @@ def test_kernel_side_imports(binder_venv, tmp_path):
         [
             str(venv / "bin" / "python"),
             "-c",
-            "import infolib, ipympl, ipywidgets; "
+            "import infolib, ipympl, ipywidgets, scipy, sklearn; "
             "print(infolib.__file__, ipympl.__version__, ipywidgets.__version__)",
         ],
         cwd=tmp_path,
@@ -104,3 +106,17 @@ def test_kernel_side_imports(binder_venv, tmp_path):
     )
     assert run.returncode == 0, run.stderr
     assert str(REPO_ROOT / "infolib") in run.stdout, f"infolib is not the editable repo copy: {run.stdout}"
+
+
+def test_every_notebook_runs_with_requirements_txt_alone(binder_venv):
+    # Only what requirements.txt installs: no test extras (hypothesis, playwright, ...).
+    venv, env = binder_venv
+    run = subprocess.run(
+        [str(venv / "bin" / "python"), "-m", "pytest", "notebooks", "-q", "-p", "no:randomly"],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
+    assert run.returncode == 0, run.stdout[-6000:] + run.stderr[-2000:]
