@@ -119,7 +119,108 @@ def unit_switch(base: float = 2) -> widgets.ToggleButtons:
     )
 
 
-class DistributionEditor:
+def _weight_slider(description: str) -> widgets.FloatSlider:
+    """One non-negative weight in [0, 1] (an editor normalises the weights it holds)."""
+    return widgets.FloatSlider(
+        value=0.0, min=0.0, max=1.0, step=0.001, description=description,
+        readout_format=".3f", continuous_update=True, layout=_slider_layout(),
+    )
+
+
+def _scaled_weights(weights: Sequence[float]) -> list[float]:
+    """Probabilities load as they are; larger weights (counts) are scaled so the largest is 1."""
+    top = max(1.0, max(weights))
+    return [float(w) / top for w in weights]
+
+
+class _WeightEditor:
+    """What both editors share: columns of weight sliders over one number of outcomes.
+
+    A column is one distribution's sliders. Subclasses build their columns and
+    layout, then call :meth:`_start`; they read their columns in :meth:`_read`.
+    Presets, reset, hiding unused sliders and the once-per-change notification
+    live here.
+    """
+
+    def _start(self, columns: list[list[widgets.FloatSlider]], initial: tuple[Sequence[float], ...],
+               presets: Mapping[str, tuple[Sequence[float], ...]]) -> None:
+        self._columns = columns
+        self._initial_columns = tuple(tuple(float(w) for w in c) for c in initial)
+        self._preset_columns = presets
+        self._observers: list[Callable[..., None]] = []
+        self._holding = False
+        self._load(self._initial_columns, notify=False)
+        for control in (*(s for column in columns for s in column), self.outcomes):
+            control.observe(self._on_slider, names="value")
+        self.preset.observe(self._on_preset, names="value")
+        self.reset_button.on_click(lambda _button: self.reset())
+
+    def _controls(self, max_outcomes: int, n: int, preset_names) -> None:
+        self.outcomes = count_slider("outcomes", n, 1, max_outcomes)
+        self.preset = widgets.Dropdown(
+            options=["(your own)", *preset_names], value="(your own)", description="preset",
+            layout=_slider_layout(),
+        )
+        self.reset_button = widgets.Button(description="reset", icon="undo")
+
+    def _load(self, columns_weights: Sequence[Sequence[float]], notify: bool = True) -> None:
+        """Put each column's weights (and their number of outcomes) on the sliders; notify once."""
+        self._holding = True
+        try:
+            self.outcomes.value = len(columns_weights[0])
+            for sliders, weights in zip(self._columns, columns_weights, strict=True):
+                scaled = _scaled_weights(weights)
+                for i, slider in enumerate(sliders):
+                    slider.value = scaled[i] if i < len(scaled) else 0.0
+        finally:
+            self._holding = False
+        self._refresh(notify)
+
+    def _column_weights(self, k: int) -> np.ndarray:
+        return np.array([s.value for s in self._columns[k][: self.outcomes.value]])
+
+    def observe(self, callback: Callable[..., None]) -> None:
+        """Call ``callback`` with the new value(s) after each change, once per change."""
+        self._observers.append(callback)
+
+    def reset(self) -> None:
+        """Go back to the starting weights."""
+        self.preset.value = "(your own)"
+        self._load(self._initial_columns)
+
+    def _on_slider(self, _change) -> None:
+        if not self._holding:
+            # The learner's own edit: the menu no longer names the distribution
+            # (and picking the same preset again must reload it).
+            self.preset.value = "(your own)"
+            self._refresh(True)
+
+    def _on_preset(self, change) -> None:
+        if change["new"] in self._preset_columns:
+            self._load(self._preset_columns[change["new"]])
+
+    def _refresh(self, notify: bool) -> None:
+        for column in self._columns:
+            for i, slider in enumerate(column):
+                slider.layout.display = None if i < self.outcomes.value else "none"
+        values = self._read()
+        if values is None:
+            return  # no valid distribution: keep the last one; the status line says why
+        if notify:
+            for callback in self._observers:
+                callback(*values)
+
+    def _read(self) -> tuple | None:
+        """Store the columns' normalised probabilities; return them, or None if one is all zeros."""
+        raise NotImplementedError
+
+
+def _probabilities(weights: np.ndarray) -> tuple[float, ...] | None:
+    total = weights.sum()
+    return tuple((weights / total).tolist()) if total > 0 else None
+
+
+class DistributionEditor(_WeightEditor):
     """Sliders that always describe a valid distribution over up to ``max_outcomes``.
 
     The learner edits non-negative *weights*; the editor shows and reports the
@@ -162,104 +263,36 @@ class DistributionEditor:
             )
         self.initial = tuple(float(w) for w in weights)
         self.sliders = [_weight_slider(f"weight {i + 1}") for i in range(max_outcomes)]
-        self.outcomes = count_slider("outcomes", len(weights), 1, max_outcomes)
-        self.preset = widgets.Dropdown(
-            options=["(your own)", *self.presets], value="(your own)", description="preset",
-            layout=widgets.Layout(width=f"{current_style().slider_width_px}px"),
-        )
-        self.reset_button = widgets.Button(description="reset", icon="undo")
+        self._controls(max_outcomes, len(weights), self.presets)
         self.status = widgets.HTML()
         self.widget = widgets.VBox(
             [widgets.HBox([self.preset, self.reset_button]), self.outcomes, *self.sliders, self.status]
         )
-        self._observers: list[Callable[[tuple[float, ...]], None]] = []
-        self._holding = False
         self.value: tuple[float, ...] = ()
-        self.set_weights(self.initial, notify=False)
-        for control in (*self.sliders, self.outcomes):
-            control.observe(self._on_slider, names="value")
-        self.preset.observe(self._on_preset, names="value")
-        self.reset_button.on_click(lambda _button: self.reset())
-
-    def observe(self, callback: Callable[[tuple[float, ...]], None]) -> None:
-        """Call ``callback(probabilities)`` after each change, once per change."""
-        self._observers.append(callback)
+        self._start([self.sliders], (self.initial,), {k: (w,) for k, w in self.presets.items()})
 
     def set_weights(self, weights: Sequence[float], *, notify: bool = True) -> None:
         """Load ``weights`` (and their number of outcomes) into the sliders."""
-        self._holding = True
-        try:
-            self.outcomes.value = len(weights)
-            scaled = _scaled_weights(weights)
-            for i, slider in enumerate(self.sliders):
-                slider.value = scaled[i] if i < len(scaled) else 0.0
-        finally:
-            self._holding = False
-        self._refresh(notify)
-
-    def reset(self) -> None:
-        """Go back to the starting weights."""
-        self.preset.value = "(your own)"
-        self.set_weights(self.initial)
+        self._load((weights,), notify)
 
     @property
     def weights(self) -> np.ndarray:
         """The weights of the outcomes in use, as the sliders show them."""
-        return np.array([s.value for s in self.sliders[: self.outcomes.value]])
+        return self._column_weights(0)
 
-    def _on_slider(self, _change) -> None:
-        if not self._holding:
-            # The learner's own edit: the menu no longer names the distribution
-            # (and picking the same preset again must reload it).
-            self.preset.value = "(your own)"
-            self._refresh(True)
-
-    def _on_preset(self, change) -> None:
-        if change["new"] in self.presets:
-            self.set_weights(self.presets[change["new"]])
-
-    def _refresh(self, notify: bool) -> None:
-        for i, slider in enumerate(self.sliders):
-            slider.layout.display = None if i < self.outcomes.value else "none"
+    def _read(self) -> tuple | None:
         weights = self.weights
-        total = weights.sum()
-        if total <= 0:
-            # No distribution has all weights zero: keep the last one and say why.
+        value = _probabilities(weights)
+        if value is None:
             self.status.value = "<b>All weights are zero.</b> Give some outcome a positive weight."
-            return
-        self.value = tuple((weights / total).tolist())
-        shown = ", ".join(f"{p:.3f}" for p in self.value)
-        self.status.value = f"probabilities (weights / {total:.2f}): [{shown}]"
-        if notify:
-            for callback in self._observers:
-                callback(self.value)
+            return None
+        self.value = value
+        shown = ", ".join(f"{p:.3f}" for p in value)
+        self.status.value = f"probabilities (weights / {weights.sum():.2f}): [{shown}]"
+        return (value,)
 
 
-def _weight_slider(description: str) -> widgets.FloatSlider:
-    """One non-negative weight in [0, 1] (an editor normalises the weights it holds)."""
-    return widgets.FloatSlider(
-        value=0.0, min=0.0, max=1.0, step=0.001, description=description,
-        readout_format=".3f", continuous_update=True, layout=_slider_layout(),
-    )
-
-
-def _scaled_weights(weights: Sequence[float]) -> list[float]:
-    """Probabilities load as they are; larger weights (counts) are scaled so the largest is 1."""
-    top = max(1.0, max(weights))
-    return [float(w) / top for w in weights]
-
-
-def _probabilities_text(name: str, weights: np.ndarray) -> tuple[tuple[float, ...] | None, str]:
-    """Normalised probabilities of ``weights`` and a status line (None when all are zero)."""
-    total = weights.sum()
-    if total <= 0:
-        return None, f"<b>All weights of {name} are zero.</b> Give some outcome a positive weight."
-    probabilities = tuple((weights / total).tolist())
-    shown = ", ".join(f"{p:.3f}" for p in probabilities)
-    return probabilities, f"{name} = [{shown}]"
-
-
-class TwoDistributionEditor:
+class TwoDistributionEditor(_WeightEditor):
     """Two distributions P and Q over the same outcomes, edited side by side.
 
     P (the truth, the data) and Q (the model, the code) share one outcome count
@@ -315,14 +348,9 @@ class TwoDistributionEditor:
         self.initial = (tuple(float(w) for w in p), tuple(float(w) for w in q))
         self.p_sliders = [_weight_slider(f"P weight {i + 1}") for i in range(max_outcomes)]
         self.q_sliders = [_weight_slider(f"Q weight {i + 1}") for i in range(max_outcomes)]
-        self.outcomes = count_slider("outcomes", len(p), 1, max_outcomes)
-        self.preset = widgets.Dropdown(
-            options=["(your own)", *self.presets], value="(your own)", description="preset",
-            layout=_slider_layout(),
-        )
+        self._controls(max_outcomes, len(p), self.presets)
         self.copy_button = widgets.Button(description="Q = P", icon="clone",
                                           tooltip="copy P into Q: the divergence becomes 0")
-        self.reset_button = widgets.Button(description="reset", icon="undo")
         self.p_status, self.q_status = widgets.HTML(), widgets.HTML()
         columns = widgets.HBox([
             widgets.VBox([widgets.HTML("<b>P</b> (the truth)"), *self.p_sliders, self.p_status]),
@@ -331,16 +359,10 @@ class TwoDistributionEditor:
         self.widget = widgets.VBox([
             widgets.HBox([self.preset, self.copy_button, self.reset_button]), self.outcomes, columns,
         ])
-        self._observers: list[Callable[[tuple[float, ...], tuple[float, ...]], None]] = []
-        self._holding = False
         self.p: tuple[float, ...] = ()
         self.q: tuple[float, ...] = ()
-        self.set_weights(*self.initial, notify=False)
-        for control in (*self.p_sliders, *self.q_sliders, self.outcomes):
-            control.observe(self._on_slider, names="value")
-        self.preset.observe(self._on_preset, names="value")
+        self._start([self.p_sliders, self.q_sliders], self.initial, self.presets)
         self.copy_button.on_click(lambda _button: self.copy_p_to_q())
-        self.reset_button.on_click(lambda _button: self.reset())
 
     @staticmethod
     def _check_pair(p: Sequence[float], q: Sequence[float], max_outcomes: int) -> None:
@@ -356,60 +378,30 @@ class TwoDistributionEditor:
         """The pair ``(P, Q)`` of normalised probabilities."""
         return self.p, self.q
 
-    def observe(self, callback: Callable[[tuple[float, ...], tuple[float, ...]], None]) -> None:
-        """Call ``callback(p, q)`` after each change, once per change."""
-        self._observers.append(callback)
-
     def set_weights(self, p: Sequence[float], q: Sequence[float], *, notify: bool = True) -> None:
         """Load the weights of P and Q (and their number of outcomes) into the sliders."""
         self._check_pair(p, q, len(self.p_sliders))
-        self._holding = True
-        try:
-            self.outcomes.value = len(p)
-            for sliders, weights in ((self.p_sliders, p), (self.q_sliders, q)):
-                scaled = _scaled_weights(weights)
-                for i, slider in enumerate(sliders):
-                    slider.value = scaled[i] if i < len(scaled) else 0.0
-        finally:
-            self._holding = False
-        self._refresh(notify)
+        self._load((p, q), notify)
 
     def copy_p_to_q(self) -> None:
         """Make Q equal to P (one notification)."""
         self.preset.value = "(your own)"
-        n = self.outcomes.value
-        self.set_weights([s.value for s in self.p_sliders[:n]], [s.value for s in self.p_sliders[:n]])
+        p_weights = self._column_weights(0)
+        self._load((p_weights, p_weights))
 
-    def reset(self) -> None:
-        """Go back to the starting pair."""
-        self.preset.value = "(your own)"
-        self.set_weights(*self.initial)
-
-    def _weights(self, sliders: list[widgets.FloatSlider]) -> np.ndarray:
-        return np.array([s.value for s in sliders[: self.outcomes.value]])
-
-    def _on_slider(self, _change) -> None:
-        if not self._holding:
-            self.preset.value = "(your own)"
-            self._refresh(True)
-
-    def _on_preset(self, change) -> None:
-        if change["new"] in self.presets:
-            self.set_weights(*self.presets[change["new"]])
-
-    def _refresh(self, notify: bool) -> None:
-        n = self.outcomes.value
-        for sliders in (self.p_sliders, self.q_sliders):
-            for i, slider in enumerate(sliders):
-                slider.layout.display = None if i < n else "none"
-        p, self.p_status.value = _probabilities_text("P", self._weights(self.p_sliders))
-        q, self.q_status.value = _probabilities_text("Q", self._weights(self.q_sliders))
-        if p is None or q is None:
-            return  # keep the last valid pair; the status line says what to fix
-        self.p, self.q = p, q
-        if notify:
-            for callback in self._observers:
-                callback(self.p, self.q)
+    def _read(self) -> tuple | None:
+        pair = []
+        for name, k, status in (("P", 0, self.p_status), ("Q", 1, self.q_status)):
+            value = _probabilities(self._column_weights(k))
+            if value is None:
+                status.value = f"<b>All weights of {name} are zero.</b> Give some outcome a positive weight."
+            else:
+                status.value = f"{name} = [" + ", ".join(f"{v:.3f}" for v in value) + "]"
+            pair.append(value)
+        if None in pair:
+            return None
+        self.p, self.q = pair
+        return self.p, self.q
 
 
 @dataclass(frozen=True)
