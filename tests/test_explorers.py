@@ -74,6 +74,14 @@ def test_surprisal_impossible_tails_is_infinite_and_pinned_to_axis_top(make):
     assert marker_xy(ex.artists["tails"]) == (0.0, 10.0)
 
 
+def test_surprisal_axis_starts_below_zero_so_a_likely_face_clears_the_tick_labels(make):
+    ex = make(SurprisalExplorer, 0.99)
+    bottom, top = ex.artists["axes"].get_ylim()
+    assert (bottom, top) == pytest.approx((-0.5, 10.0))
+    # heads sits at -log2 0.99 = 0.0145 bits: half a bit above the frame's bottom edge.
+    assert marker_xy(ex.artists["heads"])[1] - bottom == pytest.approx(0.5 - math.log2(0.99), rel=1e-12)
+
+
 def test_surprisal_readout_values_are_both_surprisals_and_their_average(make):
     ex = make(SurprisalExplorer, 0.5)
     ex.controls["p"].value = 0.2
@@ -98,7 +106,7 @@ def test_surprisal_in_nats_rescales_curve_and_axis_top(make):
     ex.controls["unit"].value = math.e
     curve = ex.artists["curve"]
     np.testing.assert_allclose(curve.get_ydata(), -np.log(curve.get_xdata()), rtol=1e-12)
-    assert ex.artists["axes"].get_ylim()[1] == pytest.approx(10 * math.log(2))
+    assert ex.artists["axes"].get_ylim() == pytest.approx((-0.5 * math.log(2), 10 * math.log(2)))
 
 
 # --- EntropyExplorer -----------------------------------------------------------------------

@@ -56,6 +56,6 @@ def check(key: str, answer: float) -> Feedback:
         if math.isclose(value, wrong, rel_tol=1e-3):
             return Feedback(False, why)
     return Feedback(False, f"{value:g} is not it; {exercise.question.lower()} is not {value:g}. "
-                           "Check the formula and the base of the logarithm.")
+                           f"{exercise.fallback}")
 
 

@@ -31,5 +31,8 @@ class Exercise:
     #: (wrong value, what it suggests) pairs, checked in order.
     diagnoses: tuple[tuple[float, str], ...] = field(default=())
     rel_tol: float = 1e-3
+    #: What to say to a wrong answer that matches no diagnosis (a numeric hint by default;
+    #: a choice question says what to compare instead).
+    fallback: str = "Check the formula and the base of the logarithm."
 
 

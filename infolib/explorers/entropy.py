@@ -1,4 +1,9 @@
-"""Notebook 01's explorers: surprisal, entropy, a coin, uniform distributions, a softmax policy."""
+"""Notebook 01's explorers: surprisal, entropy, uniform distributions, a softmax policy.
+
+:class:`CoinExplorer` (a coin's ``h(p)`` with its two bars) is not in the notebook any more, whose
+static binary-entropy figure and the surprisal explorer's entropy readout show the same; it stays
+for lecturers who want the coin on its own (``explore_coin()``).
+"""
 
 from __future__ import annotations
 
@@ -85,7 +90,9 @@ class SurprisalExplorer(Explorer):
         if self._unit_shown != base:  # rare: only when the unit changes
             self.artists["curve"].set_ydata(surprisal(self.artists["curve"].get_xdata(), base=base))
             ax.set_ylabel(f"surprisal −log p ({unit_name(base)})")
-            ax.set_ylim(0, self.Y_MAX_BITS * math.log(2) / math.log(base))
+            top = self.Y_MAX_BITS * math.log(2) / math.log(base)
+            # A little room below 0 lifts a likely face's marker off the axis and its "1.0" tick label.
+            ax.set_ylim(-0.05 * top, top)
             self._unit_shown = base
             self.live.invalidate()
         top = ax.get_ylim()[1]
