@@ -24,3 +24,10 @@ def test_explorer_outputs_are_stored_as_static_images(path):
     explorers = [o for o in outputs if "interactive: run the notebook" in "".join(
         o.get("data", {}).get("text/plain", ""))]
     assert explorers and all("image/png" in o["data"] for o in explorers)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_no_execution_timestamps_are_stored(path):
+    # nbclient records when each cell ran; tools/execute_notebooks.py drops it (a diff per run).
+    notebook, _ = _outputs(path)
+    assert not [i for i, c in enumerate(notebook["cells"]) if "execution" in c.get("metadata", {})]

@@ -9,7 +9,9 @@ shows every explorer as the static PNG its output carries, never a broken
 widget ("Error displaying widget: model not found", or controls with no figure):
 
 * the widget-view part of an output that also carries an image, and
-* the saved widget state in the notebook's metadata.
+* the saved widget state in the notebook's metadata, and
+* the execution timestamps nbclient writes into each cell's metadata (they
+  change on every run and say nothing about the notebook).
 
 Running the notebook brings the live widgets back. nbval does not compare the
 widget-view part of outputs, so the stored text outputs are still checked.
@@ -37,6 +39,8 @@ def static_outputs(notebook: nbformat.NotebookNode) -> int:
                 del data[WIDGET_VIEW]
                 dropped += 1
     notebook.metadata.pop("widgets", None)
+    for cell in notebook.cells:
+        cell.get("metadata", {}).pop("execution", None)
     return dropped
 
 
