@@ -271,6 +271,12 @@ class DistributionEditor(_WeightEditor):
         self.value: tuple[float, ...] = ()
         self._start([self.sliders], (self.initial,), {k: (w,) for k, w in self.presets.items()})
 
+    @property
+    def controls(self) -> dict[str, widgets.Widget]:
+        """The editor's widgets by the names explorers use: ``w1``.., ``outcomes``, ``preset``, ``reset``."""
+        named = {f"w{i + 1}": s for i, s in enumerate(self.sliders)}
+        return {**named, "outcomes": self.outcomes, "preset": self.preset, "reset": self.reset_button}
+
     def set_weights(self, weights: Sequence[float], *, notify: bool = True) -> None:
         """Load ``weights`` (and their number of outcomes) into the sliders."""
         self._load((weights,), notify)
@@ -377,6 +383,15 @@ class TwoDistributionEditor(_WeightEditor):
     def value(self) -> tuple[tuple[float, ...], tuple[float, ...]]:
         """The pair ``(P, Q)`` of normalised probabilities."""
         return self.p, self.q
+
+    @property
+    def controls(self) -> dict[str, widgets.Widget]:
+        """The editor's widgets by the names explorers use: ``p1``.., ``q1``.., ``outcomes``,
+        ``preset``, ``reset`` and ``copy`` (the "Q = P" button)."""
+        named = {f"p{i + 1}": s for i, s in enumerate(self.p_sliders)}
+        named.update({f"q{i + 1}": s for i, s in enumerate(self.q_sliders)})
+        return {**named, "outcomes": self.outcomes, "preset": self.preset, "reset": self.reset_button,
+                "copy": self.copy_button}
 
     def set_weights(self, p: Sequence[float], q: Sequence[float], *, notify: bool = True) -> None:
         """Load the weights of P and Q (and their number of outcomes) into the sliders."""

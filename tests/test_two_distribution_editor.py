@@ -133,3 +133,25 @@ def test_more_outcomes_than_sliders_are_refused():
 def test_a_preset_with_mismatched_lengths_is_refused():
     with pytest.raises(ValueError, match="same outcomes"):
         TwoDistributionEditor(presets={"bad": ((0.5, 0.5), (1.0,))})
+
+
+def test_controls_name_every_widget_an_explorer_exposes(editor):
+    names = list(editor.controls)
+    assert names[:8] == [f"p{i}" for i in range(1, 9)]
+    assert names[8:16] == [f"q{i}" for i in range(1, 9)]
+    assert names[16:] == ["outcomes", "preset", "reset", "copy"]
+    assert editor.controls["q3"] is editor.q_sliders[2] and editor.controls["copy"] is editor.copy_button
+
+
+def test_an_explorer_hears_its_editor_once_per_preset():
+    from infolib.explorers import KLAsymmetryExplorer
+
+    ex = KLAsymmetryExplorer(interactive=False)
+    try:
+        before = ex.live.render_count
+        ex.controls["preset"].value = "Q = P"  # moves up to eight sliders
+        assert ex.live.render_count == before + 1
+        ex.controls["unit"].value = ex.controls["unit"].options[1][1]  # not the editor's: heard directly
+        assert ex.live.render_count == before + 2
+    finally:
+        ex.close()

@@ -63,6 +63,10 @@ class Explorer:
     title = ""
     #: The control a lecturer drags first (the browser test drags it too).
     main_control = ""
+    #: A distribution editor (:class:`~infolib.controls.DistributionEditor` or
+    #: :class:`~infolib.controls.TwoDistributionEditor`) whose sliders report through it,
+    #: once per change however many sliders a preset moves; None when there is none.
+    editor = None
 
     # Cell id -> (id of the run, explorers that run made): running the cell again
     # closes what its previous run made, so a re-run never leaves two live figures.
@@ -96,14 +100,18 @@ class Explorer:
         if is_lecture_mode():
             self.widget.add_class("infolib-lecture")
         self.controls[self.main_control].add_class("infolib-main-control")
+        if self.editor is not None:
+            self.editor.observe(lambda *_values: self._on_change())
         for control in self._directly_observed():
             control.observe(self._on_change, names="value")
         self.update()
         self._replace_previous_in_cell()
 
     def _directly_observed(self) -> list[widgets.ValueWidget]:
-        """The controls whose every change calls :meth:`update` (all, by default)."""
-        return [c for c in self.controls.values() if isinstance(c, widgets.ValueWidget)]
+        """The controls whose every change calls :meth:`update`: all but the editor's."""
+        through_editor = {id(c) for c in self.editor.controls.values()} if self.editor is not None else set()
+        return [c for c in self.controls.values()
+                if isinstance(c, widgets.ValueWidget) and id(c) not in through_editor]
 
     def _replace_previous_in_cell(self) -> None:
         cell, run = _current_cell_run()

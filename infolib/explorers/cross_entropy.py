@@ -46,14 +46,6 @@ def _in_unit(bits: float, base: float) -> float:
     return bits * _LN2 / math.log(base)
 
 
-def _pq_controls(editor: TwoDistributionEditor) -> dict:
-    controls = {f"p{i + 1}": s for i, s in enumerate(editor.p_sliders)}
-    controls.update({f"q{i + 1}": s for i, s in enumerate(editor.q_sliders)})
-    controls.update(outcomes=editor.outcomes, preset=editor.preset, reset=editor.reset_button,
-                    copy=editor.copy_button)
-    return controls
-
-
 def _cross_terms(p: np.ndarray, q: np.ndarray, base: float) -> np.ndarray:
     """``-p_i log q_i`` per outcome: 0 where ``p_i = 0``, ``inf`` where ``q_i = 0 < p_i``."""
     terms = np.zeros(len(p))
@@ -100,7 +92,7 @@ class CrossEntropyExplorer(Explorer):
             totals = draw_bars(right, np.zeros(3), ["H(P)", "H(P, Q)", "H(Q, P)"], COLORS["p"])
             for rect, color in zip(totals.patches, (COLORS["p"], COLORS["q"], COLORS["curve"]), strict=True):
                 rect.set_color(color)
-        controls = _pq_controls(self.editor)
+        controls = dict(self.editor.controls)
         controls["unit"] = unit_switch(base)
         artists = {"self_bars": self_bars, "cross_bars": cross_bars, "totals": totals, "title": title,
                    "left": left, "right": right}
@@ -108,11 +100,7 @@ class CrossEntropyExplorer(Explorer):
                          interactive=interactive)
         self._unit_shown = None
         self._n_shown = None
-        self.editor.observe(lambda _p, _q: self._on_change())
         self._finish([self.editor.widget, controls["unit"]])
-
-    def _directly_observed(self) -> list[widgets.ValueWidget]:
-        return [self.controls["unit"]]
 
     def update(self) -> None:
         p, q = (np.array(d) for d in self.editor.value)
@@ -197,7 +185,7 @@ class CodeLengthExplorer(Explorer):
             ax.set_xlabel("symbols sent")
             ax.set_ylabel("bits per symbol")
             ax.legend(loc="upper right")
-        controls = _pq_controls(self.editor)
+        controls = dict(self.editor.controls)
         controls.update(
             n=count_slider("symbols sent n", n, 3, self.MAX_N),
             code=widgets.ToggleButtons(options=[("Huffman", "huffman"), ("Shannon", "shannon")],
@@ -214,12 +202,8 @@ class CodeLengthExplorer(Explorer):
                          interactive=interactive)
         self._top_shown = None
         self._curve_for = None
-        self.editor.observe(lambda _p, _q: self._on_change())
         self._finish([self.editor.widget, controls["n"],
                       widgets.HBox([controls["code"], controls["block"], controls["resample"]])])
-
-    def _directly_observed(self) -> list[widgets.ValueWidget]:
-        return [self.controls[k] for k in ("n", "code", "block")]
 
     def resample(self) -> None:
         """Draw new symbols (the next seed) and redraw."""

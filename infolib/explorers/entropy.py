@@ -146,23 +146,14 @@ class EntropyExplorer(Explorer):
             bars = draw_bars(right, np.zeros(max_outcomes), labels, COLORS["p"])
             right.set_xlabel("outcome")
             title = right.set_title("")
-        controls = {f"w{i + 1}": s for i, s in enumerate(self.editor.sliders)}
-        controls.update(outcomes=self.editor.outcomes, preset=self.editor.preset,
-                        reset=self.editor.reset_button, unit=unit_switch(base))
+        controls = {**self.editor.controls, "unit": unit_switch(base)}
         artists = {"curve": curve, "points": points, "bars": bars, "title": title,
                    "left": left, "right": right}
         super().__init__(figure, artists, controls, animated=["points", "bars", "title"],
                          interactive=interactive)
         self._unit_shown = None
         self._n_shown = None
-        # The editor merges a preset's many slider moves into one notification.
-        self.editor.observe(lambda _p: self._on_change())
         self._finish([self.editor.widget, controls["unit"]])
-
-    def _directly_observed(self) -> list[widgets.ValueWidget]:
-        # The editor's sliders, preset and outcome count report through the
-        # editor (once per change, however many sliders a preset moves).
-        return [self.controls["unit"]]
 
     def update(self) -> None:
         p = np.array(self.editor.value)

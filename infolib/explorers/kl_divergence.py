@@ -54,14 +54,6 @@ KL_PRESETS: dict[str, tuple[tuple[float, ...], tuple[float, ...]]] = {
 _LN2 = math.log(2)
 
 
-def _pq_controls(editor: TwoDistributionEditor) -> dict:
-    controls = {f"p{i + 1}": s for i, s in enumerate(editor.p_sliders)}
-    controls.update({f"q{i + 1}": s for i, s in enumerate(editor.q_sliders)})
-    controls.update(outcomes=editor.outcomes, preset=editor.preset, reset=editor.reset_button,
-                    copy=editor.copy_button)
-    return controls
-
-
 def _nice_ceiling(value: float) -> float:
     """The smallest of 1, 2, 5 times a power of ten that is >= ``value`` (> 0)."""
     exponent = math.floor(math.log10(value))
@@ -141,7 +133,7 @@ class KLAsymmetryExplorer(Explorer):
             labels = [totals_ax.text(i, 0, "", ha="center", va="bottom", fontweight="bold", fontsize="large")
                       for i in range(2)]
             verdict = totals_ax.set_title("", fontsize="medium")
-        controls = _pq_controls(self.editor)
+        controls = dict(self.editor.controls)
         controls["unit"] = unit_switch(base)
         artists = {"p_bars": p_bars, "q_bars": q_bars, "forward_terms": forward_terms,
                    "reverse_terms": reverse_terms, "term_marks": marks, "totals": totals,
@@ -155,11 +147,7 @@ class KLAsymmetryExplorer(Explorer):
             text.set_animated(True)
             self.live.animated.append(text)
         self._shown = {}
-        self.editor.observe(lambda _p, _q: self._on_change())
         self._finish([self.editor.widget, controls["unit"]])
-
-    def _directly_observed(self) -> list[widgets.ValueWidget]:
-        return [self.controls["unit"]]
 
     def _static(self, key, value) -> bool:
         """Remember a static setting; True (and a full redraw next) when it changed."""
@@ -310,7 +298,7 @@ class ExtraBitsExplorer(Explorer):
             right.set_xlim(-0.6, 1.6)
             right.legend(loc="upper right", fontsize="small")
             title = right.set_title("")
-        controls = _pq_controls(self.editor)
+        controls = dict(self.editor.controls)
         controls["unit"] = unit_switch(base)
         artists = {"own_lengths": own, "model_lengths": model, "entropy_bars": entropy_bars,
                    "kl_bars": kl_bars, "title": title, "left": left, "right": right}
@@ -319,11 +307,7 @@ class ExtraBitsExplorer(Explorer):
                          interactive=interactive)
         self._unit_shown = None
         self._n_shown = None
-        self.editor.observe(lambda _p, _q: self._on_change())
         self._finish([self.editor.widget, controls["unit"]])
-
-    def _directly_observed(self) -> list[widgets.ValueWidget]:
-        return [self.controls["unit"]]
 
     def update(self) -> None:
         p, q = (np.array(d) for d in self.editor.value)
