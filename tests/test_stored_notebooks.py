@@ -1,5 +1,6 @@
 """What the committed notebooks show before anyone runs them (GitHub, nbviewer, a fresh JupyterLab)."""
 
+import itertools
 import json
 from pathlib import Path
 
@@ -31,3 +32,12 @@ def test_no_execution_timestamps_are_stored(path):
     # nbclient records when each cell ran; tools/execute_notebooks.py drops it (a diff per run).
     notebook, _ = _outputs(path)
     assert not [i for i, c in enumerate(notebook["cells"]) if "execution" in c.get("metadata", {})]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_prints_of_one_cell_are_stored_as_one_stream_output(path):
+    # How the kernel flushed stdout depends on load; tools/execute_notebooks.py joins the pieces.
+    notebook, _ = _outputs(path)
+    for index, cell in enumerate(notebook["cells"]):
+        kinds = [(o["output_type"], o.get("name")) for o in cell.get("outputs", [])]
+        assert all(a != b or a[0] != "stream" for a, b in itertools.pairwise(kinds)), index

@@ -123,7 +123,9 @@ class KLAsymmetryExplorer(Explorer):
             probs.legend(loc="upper right")
             probs.set_title("the two distributions", fontsize="medium")
             forward_terms, reverse_terms = draw_contribution_pairs(terms, max_outcomes)
-            terms.legend(loc="upper left", fontsize="small")
+            # Below the axes: inside, it would hide a share that grows to the top.
+            terms.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=2, fontsize="small",
+                         frameon=False)
             terms.set_title("each outcome's share (can be < 0)", fontsize="medium")
             # "∞" on a white patch at the top of a bar that would go on for ever.
             marks = [terms.text(i + dx, 0, "", ha="center", va="top", fontweight="bold", fontsize="large",
