@@ -6,6 +6,18 @@ The numeric core (this namespace) needs only numpy::
     >>> infolib.entropy([0.5, 0.5])
     1.0
 
+The namespace gathers the core's modules, each numpy-only:
+
+* :mod:`~infolib.measures` (entropy, cross entropy, KL, JS) and
+  :mod:`~infolib.joint` (joint tables, mutual information);
+* :mod:`~infolib.softmax` and :mod:`~infolib.losses` (what networks compute);
+* notebook 02: :mod:`~infolib.codes` (prefix codes), :mod:`~infolib.sampling`,
+  :mod:`~infolib.classifier`, :mod:`~infolib.frameworks` (PyTorch and Keras
+  cross entropy replicated from their documentation);
+* notebook 03: :mod:`~infolib.gaussians`, :mod:`~infolib.distillation`,
+  :mod:`~infolib.divergence_tools`, :mod:`~infolib.kl_frameworks`;
+* notebook 04: :mod:`~infolib.channels`, :mod:`~infolib.estimators`.
+
 Plotting and the interactive explorers live in :mod:`infolib.plots` and
 :mod:`infolib.explorers`; they import matplotlib and ipywidgets only when used.
 """
