@@ -202,3 +202,9 @@ def test_matching_temperature_accepts_the_slider_steps_next_to_the_answer(expone
     # The temperature slider sits on 10**(k / 100); the answer lies between 10**1.03 and 10**1.04.
     assert 10**1.03 < MATCHING_T < 10**1.04
     assert check("01-matching-temperature", 10**exponent).correct is accepted
+
+
+def test_max_three_outcomes_accepts_log2_3_read_to_two_decimals():
+    # The readout shows 1.585; a learner who writes 1.58 has found the maximum.
+    assert check("01-max-three-outcomes", 1.58)
+    assert not check("01-max-three-outcomes", 1.57)
