@@ -10,7 +10,7 @@ import math
 
 from infolib._validation import check_base
 
-__all__ = ["BASES", "format_information", "unit_name"]
+__all__ = ["BASES", "format_information", "in_unit", "unit_name"]
 
 #: The three common units, by the name a learner would use.
 BASES = {"bits": 2.0, "nats": math.e, "bans": 10.0}
@@ -29,6 +29,19 @@ def unit_name(base: float = 2) -> str:
         if value == unit_base:
             return name
     return f"log-{value:g} units"
+
+
+def in_unit(bits: float, base: float = 2) -> float:
+    """An amount given in bits, expressed in the unit of ``base`` (axis limits, reference lines).
+
+    Examples
+    --------
+    >>> in_unit(1.0, math.e)   # one bit is ln 2 nats
+    0.6931471805599453
+    >>> in_unit(2.0, 2)
+    2.0
+    """
+    return bits * math.log(2) / math.log(check_base(base))
 
 
 def format_information(value: float, base: float = 2, digits: int = 3) -> str:

@@ -25,7 +25,7 @@ from infolib.plots import draw_bars, new_figure, set_bar_heights
 from infolib.plots.cross_entropy import LOSS_COLORS, draw_loss_shapes, draw_paired_bars
 from infolib.softmax import softmax
 from infolib.style import COLORS, course_style
-from infolib.units import unit_name
+from infolib.units import in_unit, unit_name
 
 __all__ = [
     "CodeLengthExplorer",
@@ -37,14 +37,6 @@ __all__ = [
     "explore_logits",
     "explore_loss_shape",
 ]
-
-_LN2 = math.log(2)
-
-
-def _in_unit(bits: float, base: float) -> float:
-    """A length given in bits, expressed in the unit of ``base``."""
-    return bits * _LN2 / math.log(base)
-
 
 def _cross_terms(p: np.ndarray, q: np.ndarray, base: float) -> np.ndarray:
     """``-p_i log q_i`` per outcome: 0 where ``p_i = 0``, ``inf`` where ``q_i = 0 < p_i``."""
@@ -107,9 +99,9 @@ class CrossEntropyExplorer(Explorer):
         base, n = self.base, len(p)
         left, right = self.artists["left"], self.artists["right"]
         if self._unit_shown != base:
-            left.set_ylim(0, _in_unit(self.TERM_TOP_BITS, base))
+            left.set_ylim(0, in_unit(self.TERM_TOP_BITS, base))
             left.set_ylabel(f"term ({unit_name(base)})")
-            right.set_ylim(0, _in_unit(self.TOTAL_TOP_BITS, base))
+            right.set_ylim(0, in_unit(self.TOTAL_TOP_BITS, base))
             right.set_ylabel(unit_name(base))
             self._unit_shown = base
             self.live.invalidate()

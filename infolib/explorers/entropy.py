@@ -33,7 +33,7 @@ from infolib.plots import (
 )
 from infolib.softmax import softmax
 from infolib.style import COLORS, course_style
-from infolib.units import unit_name
+from infolib.units import in_unit, unit_name
 
 __all__ = [
     "POLICY_LOGITS",
@@ -90,7 +90,7 @@ class SurprisalExplorer(Explorer):
         if self._unit_shown != base:  # rare: only when the unit changes
             self.artists["curve"].set_ydata(surprisal(self.artists["curve"].get_xdata(), base=base))
             ax.set_ylabel(f"surprisal −log p ({unit_name(base)})")
-            top = self.Y_MAX_BITS * math.log(2) / math.log(base)
+            top = in_unit(self.Y_MAX_BITS, base)
             # A little room below 0 lifts a likely face's marker off the axis and its "1.0" tick label.
             ax.set_ylim(-0.05 * top, top)
             self._unit_shown = base
@@ -162,7 +162,7 @@ class EntropyExplorer(Explorer):
         if self._unit_shown != base:
             curve = self.artists["curve"]
             curve.set_ydata(curve.get_xdata() * surprisal(curve.get_xdata(), base=base))
-            peak = math.log2(math.e) / math.e * math.log(2) / math.log(base)  # max of -p log p
+            peak = in_unit(math.log2(math.e) / math.e, base)  # max of -p log p, at p = 1/e
             left.set_ylim(0, 1.15 * peak)
             left.set_ylabel(f"−p log p ({unit_name(base)})")
             right.set_ylabel(f"contribution ({unit_name(base)})")
@@ -228,7 +228,7 @@ class CoinExplorer(Explorer):
         if self._unit_shown != base:
             curve = self.artists["curve"]
             curve.set_ydata(binary_entropy(curve.get_xdata(), base=base))
-            self.artists["left"].set_ylim(0, 1.1 * math.log(2) / math.log(base))
+            self.artists["left"].set_ylim(0, in_unit(1.1, base))
             self.artists["left"].set_ylabel(f"entropy h(p) ({unit_name(base)})")
             self._unit_shown = base
             self.live.invalidate()

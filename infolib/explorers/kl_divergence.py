@@ -23,7 +23,7 @@ from infolib.plots.kl_divergence import (
 )
 from infolib.softmax import softmax
 from infolib.style import COLORS, course_style, current_style
-from infolib.units import format_information, unit_name
+from infolib.units import format_information, in_unit, unit_name
 
 __all__ = [
     "KL_PRESETS",
@@ -50,9 +50,6 @@ KL_PRESETS: dict[str, tuple[tuple[float, ...], tuple[float, ...]]] = {
     "negative contributions": ((0.6, 0.3, 0.1), (0.3, 0.3, 0.4)),
     "Q = P": ((0.1, 0.2, 0.3, 0.4), (0.1, 0.2, 0.3, 0.4)),
 }
-
-_LN2 = math.log(2)
-
 
 def _nice_ceiling(value: float) -> float:
     """The smallest of 1, 2, 5 times a power of ten that is >= ``value`` (> 0)."""
@@ -177,7 +174,7 @@ class KLAsymmetryExplorer(Explorer):
         # Axis ranges follow the values (with slack, so most moves keep them).
         finite = np.concatenate([forward_terms, reverse_terms])
         finite = finite[np.isfinite(finite)]
-        floor = 0.1 * _LN2 / math.log(base)
+        floor = in_unit(0.1, base)
         high = _axis_top(max(finite.max(initial=0.0), 0.0), self._shown.get("terms_high"), floor)
         # A share is never below -q/e nats (the minimum of x log(x/q)), so this floor is fixed.
         low = -1.1 / (math.e * math.log(base))
@@ -315,7 +312,7 @@ class ExtraBitsExplorer(Explorer):
         p, q = (np.array(d) for d in self.editor.value)
         base, n, size = self.base, len(p), len(self.editor.p_sliders)
         left, right = self.artists["left"], self.artists["right"]
-        scale = _LN2 / math.log(base)
+        scale = in_unit(1.0, base)
         if self._unit_shown != base:
             unit = unit_name(base)
             left.set_ylim(0, self.LENGTH_TOP_BITS * scale)

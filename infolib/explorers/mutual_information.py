@@ -7,7 +7,6 @@ infolib call that recomputes it.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 
 import ipywidgets as widgets
@@ -40,7 +39,7 @@ from infolib.plots import (
     set_table_heatmap,
 )
 from infolib.style import COLORS, course_style, current_style
-from infolib.units import unit_name
+from infolib.units import in_unit, unit_name
 
 __all__ = [
     "TABLE_PRESETS",
@@ -162,7 +161,7 @@ class DependenceExplorer(Explorer):
         base = self.base
         if self._unit_shown != base:
             ax = self.artists["diagram_ax"]
-            ax.set_xlim(0, 2.05 * math.log(2) / math.log(base))
+            ax.set_xlim(0, in_unit(2.05, base))
             ax.set_xlabel(unit_name(base))
             self._unit_shown = base
             self.live.invalidate()
@@ -327,7 +326,7 @@ class JointTableExplorer(Explorer):
         base = self.base
         if self._unit_shown != base:
             ax = self.artists["diagram_ax"]
-            ax.set_xlim(0, 4.1 * math.log(2) / math.log(base))
+            ax.set_xlim(0, in_unit(4.1, base))
             ax.set_xlabel(unit_name(base))
             self._unit_shown = base
             self.live.invalidate()
@@ -427,7 +426,7 @@ class ChannelExplorer(Explorer):
         e, bias = self.controls["e"].value, self.controls["bias"].value
         make = _CHANNELS[kind]
         if self._static_for != (kind, base):
-            scale = math.log(2) / math.log(base)
+            scale = in_unit(1.0, base)
             if kind == "symmetric (flips)":
                 curve = (1 - binary_entropy(self.E_GRID)) * scale
             else:

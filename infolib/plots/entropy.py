@@ -14,7 +14,7 @@ from numpy.typing import ArrayLike
 from infolib.measures import binary_entropy, entropy, surprisal
 from infolib.plots.common import GRID, label_point, new_figure
 from infolib.style import COLORS, course_style
-from infolib.units import format_information, unit_name
+from infolib.units import format_information, in_unit, unit_name
 
 __all__ = [
     "draw_binary_entropy_curve",
@@ -117,7 +117,7 @@ def plot_binary_entropy(marks: Sequence[float] = (), base: float = 2, *, digits:
     figure, (ax,) = new_figure(6, 3.5)
     with course_style():
         draw_binary_entropy_curve(ax, base)
-        ax.set_ylim(0, 1.2 * math.log(2) / math.log(base))
+        ax.set_ylim(0, in_unit(1.2, base))
         for p in marks:
             h = binary_entropy(p, base=base)
             ax.plot([p], [h], "o", color=COLORS["highlight"])
