@@ -32,7 +32,9 @@ from tests.browser import lab_harness as H  # noqa: E402
 #: README figure -> (notebook, explorer name, where the screenshot goes).
 SHOTS = {
     "entropy": (REPO / "notebooks" / "01_entropy.ipynb", "entropy", HERE / "01_entropy_explorer.png"),
-    "asymmetry": (REPO / "notebooks" / "03_kl_divergence.ipynb", "kl-asymmetry", HERE / "03_kl_asymmetry.png"),
+    "asymmetry": (
+        REPO / "notebooks" / "03_kl_divergence.ipynb", "kl-asymmetry", HERE / "03_kl_asymmetry.png"
+    ),
 }
 
 

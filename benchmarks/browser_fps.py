@@ -30,6 +30,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("notebooks", nargs="*", type=Path, help="default: notebooks/*.ipynb")
     ap.add_argument("--fixtures", action="store_true", help="also the harness's demo notebook")
+    ap.add_argument("--windowing", default="contentVisibility",
+                    help="JupyterLab's notebook windowing mode: contentVisibility (its default, what"
+                         " learners get) or none (every cell laid out, as the browser tests use)")
     ap.add_argument("--seconds", type=float, default=3.0, help="drag length per explorer (3)")
     ap.add_argument("--enforce", action="store_true", help=f"exit 1 below {H.FPS_TARGET:g} fps")
     args = ap.parse_args(argv)
@@ -46,7 +49,11 @@ def main(argv: list[str] | None = None) -> int:
 
     results = []
     with (
-        H.lab_server(notebooks, keep_log_to=H.ARTIFACTS_DIR / "browser" / "jupyterlab-fps.log") as lab,
+        H.lab_server(
+            notebooks,
+            windowing_mode=args.windowing,
+            keep_log_to=H.ARTIFACTS_DIR / "browser" / "jupyterlab-fps.log",
+        ) as lab,
         H.chromium_browser() as browser,
     ):
         for nb in notebooks:

@@ -7,7 +7,8 @@ Slow (a fresh venv and a full ``pip install -r requirements.txt``), so it runs o
 
 Checks: the pinned JupyterLab lists the front-end extensions the notebooks' widgets need,
 ``@jupyter-widgets/jupyterlab-manager`` (ipywidgets) and ``jupyter-matplotlib`` (ipympl), as
-"enabled" and "OK"; the kernel side imports ``infolib``, ``ipympl``, ``ipywidgets`` and the
+"enabled" and "OK"; Jupyter Server loads ``infolib.server_extension`` (kernel messages without
+Nagle's delay); the kernel side imports ``infolib``, ``ipympl``, ``ipywidgets`` and the
 libraries the notebooks call (scipy, scikit-learn); and every notebook, re-run by nbval in that
 environment, still prints its stored outputs.
 """
@@ -87,6 +88,22 @@ def test_labextensions_installed_and_enabled(binder_venv):
     assert "disabled" not in " ".join(
         ln for ln in listing.splitlines() if any(e in ln for e in REQUIRED_EXTENSIONS)
     ), listing
+
+
+def test_server_extension_enabled(binder_venv):
+    venv, env = binder_venv
+    run = subprocess.run(
+        [str(venv / "bin" / "jupyter"), "server", "extension", "list"],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    listing = ANSI.sub("", run.stdout + run.stderr)
+    lines = [ln for ln in listing.splitlines() if "infolib.server_extension" in ln]
+    assert any("enabled" in ln.split() for ln in lines), listing
+    assert any("OK" in ln.split() for ln in lines), listing
 
 
 def test_kernel_side_imports(binder_venv, tmp_path):

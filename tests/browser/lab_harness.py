@@ -72,7 +72,8 @@ _NOT_COPIED = {
 }
 
 # JupyterLab user settings for the test profile: no internet (news, update checks), no autosave,
-# and every cell kept in the DOM (JupyterLab 4 virtualises long notebooks by default).
+# and every cell laid out ("none"; JupyterLab's default, "contentVisibility", skips the layout of
+# cells out of view, which tests that read or screenshot every cell cannot have).
 _LAB_SETTINGS = {
     "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
         "fetchNews": "false",
@@ -230,9 +231,11 @@ class LabServer(_ServerProcess):
         "--LabApp.extension_manager=readonly",
     )
 
-    def __init__(self, root_dir: Path, workdir: Path, log_path: Path | None = None):
+    def __init__(self, root_dir: Path, workdir: Path, log_path: Path | None = None,
+                 windowing_mode: str = "none"):
         super().__init__(root_dir, workdir, log_path or Path(workdir) / "jupyterlab.log")
         self.token = secrets.token_hex(24)
+        self.windowing_mode = windowing_mode
 
     @property
     def base_url(self) -> str:
@@ -245,6 +248,8 @@ class LabServer(_ServerProcess):
     def _write_settings(self) -> Path:
         settings = self.workdir / "user-settings"
         for rel, content in _LAB_SETTINGS.items():
+            if rel.endswith("tracker.jupyterlab-settings"):
+                content = {**content, "windowingMode": self.windowing_mode}
             path = settings / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(json.dumps(content))
@@ -351,10 +356,18 @@ def _server_on_a_copy(prefix: str, notebooks: list[Path], make_server, keep_log_
 
 
 @contextlib.contextmanager
-def lab_server(notebooks: list[Path], keep_log_to: Path | None = None, server_class=None):
+def lab_server(notebooks: list[Path], keep_log_to: Path | None = None, server_class=None,
+               windowing_mode: str = "none"):
     """A started LabServer (or ``server_class``, e.g. NotebookServer) whose root is a temporary
-    copy of the repo's notebooks."""
-    with _server_on_a_copy("infolib-lab-", notebooks, server_class or LabServer, keep_log_to) as server:
+    copy of the repo's notebooks.
+
+    ``windowing_mode`` is JupyterLab's notebook setting: the tests keep every cell laid out
+    (``"none"``); ``"contentVisibility"`` is JupyterLab's default, what a learner gets."""
+
+    def make_server(root: Path, workdir: Path) -> LabServer:
+        return (server_class or LabServer)(root, workdir, windowing_mode=windowing_mode)
+
+    with _server_on_a_copy("infolib-lab-", notebooks, make_server, keep_log_to) as server:
         yield server
 
 
@@ -812,10 +825,20 @@ class NotebookPage:
         """Bounding boxes of the main slider's draggable handle and of its track."""
         sel = self.explorer_selector(name)
         control = self.page.locator(f"{sel} .infolib-main-control").first
-        control.scroll_into_view_if_needed()
         handle = control.locator(".noUi-handle").first
         track = control.locator(".noUi-base, .noUi-target").first
-        return handle, handle.bounding_box(), track.bounding_box()
+        # Scrolling lays out cells that were out of view (JupyterLab's default windowing skips
+        # them), which can move the slider again: scroll until its box stays put.
+        box = None
+        for _ in range(20):
+            control.scroll_into_view_if_needed()
+            self.page.evaluate(
+                "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+            )
+            previous, box = box, (handle.bounding_box(), track.bounding_box())
+            if box == previous:
+                break
+        return handle, box[0], box[1]
 
     def _drag_handle_to(self, hb: dict, x1: float, steps: int) -> None:
         """Press the mouse on the handle (bounding box ``hb``), move it to ``x1``, release."""
