@@ -56,7 +56,18 @@ def __frame_probe_install():
             original = getattr(cls.update, "__wrapped_probe__", cls.update)
             cls.update = timed("update", original)
     render = getattr(_live.LiveFigure.render, "__wrapped_probe__", _live.LiveFigure.render)
-    _live.LiveFigure.render = timed("render", render)
+    timed_render = timed("render", render)
+
+    def render_and_note_full(live):
+        # A render without a cached background redraws the whole figure (a full render).
+        if live._background is None:
+            events.append(("full_render", now(), parent_id(), None))
+        return timed_render(live)
+
+    render_and_note_full.__wrapped_probe__ = render
+    _live.LiveFigure.render = render_and_note_full
+    draw = getattr(_WebAggCanvas.draw, "__wrapped_probe__", _WebAggCanvas.draw)
+    _WebAggCanvas.draw = timed("full_draw", draw)
     diff = getattr(_WebAggCanvas.get_diff_image, "__wrapped_probe__", _WebAggCanvas.get_diff_image)
     _WebAggCanvas.get_diff_image = timed("png", diff, extra=lambda b: len(b) if b else 0)
     send = getattr(_Canvas.send_binary, "__wrapped_probe__", _Canvas.send_binary)

@@ -173,6 +173,12 @@ def analyse(page_log: dict, kernel_events: list) -> dict:
     dataurl = [d for _, d in page_log["dataurl"]]
     if dataurl:
         med["page: ipympl toDataURL per frame"] = round(statistics.median(dataurl), 2)
+    med["full renders (whole figure redrawn)"] = sum(name == "full_render" for name, *_ in kernel_events)
+    full_draws = [t for name, t, *_ in kernel_events if name == "full_draw"]
+    full_draw_ends = [t for name, t, *_ in kernel_events if name == "full_draw_end"]
+    if full_draws:
+        med["full draw (median ms)"] = round(statistics.median(
+            e - s for s, e in zip(sorted(full_draws), sorted(full_draw_ends), strict=False)), 2)
     med["frames painted"] = len(paints)
     med["values sent"] = len(sends)
     med["image bytes (median)"] = statistics.median(image_bytes) if image_bytes else 0

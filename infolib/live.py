@@ -17,11 +17,78 @@ import io
 import warnings
 from collections.abc import Sequence
 
+import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-__all__ = ["LiveFigure"]
+__all__ = ["LiveFigure", "encode_diff_frame"]
+
+_LiveCanvas = None  # ipympl's canvas class with a faster frame encoder, made on first use
+
+
+def encode_diff_frame(current: np.ndarray, previous: np.ndarray) -> bytes:
+    """The pixels of ``current`` that differ from ``previous``, as a PNG for ipympl's diff mode.
+
+    ipympl draws a diff frame at the canvas's top-left corner over the previous frame, and its
+    fully transparent pixels (0) leave the previous frame showing. So the frame can stop after
+    the last changed row and column (a blit changes one region; the rest need not be sent), and
+    it is mostly zeros, which zlib's run-length strategy encodes about twice as fast as the
+    default one, and smaller.
+
+    Parameters
+    ----------
+    current, previous : numpy.ndarray
+        Two frames of the same shape (rows, columns) as ``uint32`` RGBA pixels.
+
+    Examples
+    --------
+    >>> old = np.zeros((4, 6), dtype=np.uint32)
+    >>> new = old.copy(); new[1, 2] = 0xFF0000FF
+    >>> from PIL import Image; import io
+    >>> Image.open(io.BytesIO(encode_diff_frame(new, old))).size  # (width, height)
+    (3, 2)
+    """
+    changed = current != previous
+    rows, cols = np.flatnonzero(changed.any(axis=1)), np.flatnonzero(changed.any(axis=0))
+    bottom, right = (rows[-1] + 1, cols[-1] + 1) if rows.size else (1, 1)
+    diff = np.where(changed[:bottom, :right], current[:bottom, :right], 0).astype(np.uint32, copy=False)
+    return _png(diff)
+
+
+def _png(pixels: np.ndarray) -> bytes:
+    from PIL import Image
+
+    rgba = np.ascontiguousarray(pixels).view(np.uint8).reshape(*pixels.shape, 4)
+    with io.BytesIO() as buffer:
+        # compress_type 3 is zlib's Z_RLE strategy: fast on frames that are mostly zeros.
+        Image.fromarray(rgba).save(buffer, format="png", compress_level=1, compress_type=3)
+        return buffer.getvalue()
+
+
+def _live_canvas_class():
+    """ipympl's canvas widget with :func:`encode_diff_frame` for the frames it sends."""
+    from ipympl.backend_nbagg import Canvas
+
+    class LiveCanvas(Canvas):
+        def get_diff_image(self):
+            # Same protocol as matplotlib's webagg canvas (full frame on a refresh, a resize or
+            # transparency; otherwise a diff frame), with a smaller, faster diff frame.
+            if not self._png_is_old:
+                return None
+            pixels = np.asarray(self.get_renderer().buffer_rgba())
+            frame = pixels.view(np.uint32).squeeze(2)
+            previous = self._last_buff
+            full = (self._force_full or frame.shape != previous.shape
+                    or bool((pixels[:, :, 3] != 255).any()))
+            self.set_image_mode("full" if full else "diff")
+            png = _png(frame) if full else encode_diff_frame(frame, previous)
+            self._last_buff = frame.copy()
+            self._force_full = False
+            self._png_is_old = False
+            return png
+
+    return LiveCanvas
 
 
 def _ipympl_canvas(figure: Figure):
@@ -34,12 +101,16 @@ def _ipympl_canvas(figure: Figure):
     use = matplotlib.use
     matplotlib.use = lambda *args, **kwargs: None
     try:
-        from ipympl.backend_nbagg import Canvas, FigureManager
+        from ipympl.backend_nbagg import FigureManager
+
+        global _LiveCanvas
+        if _LiveCanvas is None:
+            _LiveCanvas = _live_canvas_class()
     except ImportError:  # pragma: no cover - ipympl is a dependency
         return None
     finally:
         matplotlib.use = use
-    canvas = Canvas(figure)
+    canvas = _LiveCanvas(figure)
     # A manager is what ipympl's canvas talks to the browser through; number 0
     # is never registered with pyplot, so pyplot.close("all") leaves it alone.
     with warnings.catch_warnings():

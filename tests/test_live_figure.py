@@ -21,6 +21,8 @@ import matplotlib.colors as mcolors
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from matplotlib.figure import Figure
 from PIL import Image
 
@@ -34,7 +36,7 @@ from infolib.explorers import (
     SurprisalExplorer,
     UniformExplorer,
 )
-from infolib.live import LiveFigure
+from infolib.live import LiveFigure, encode_diff_frame
 from infolib.plots import new_figure
 from infolib.style import COLORS, lecture_mode
 
@@ -452,3 +454,68 @@ def test_creating_an_explorer_leaves_pyplots_backend_alone():
     result = subprocess.run([sys.executable, "-W", "error", "-c", code], capture_output=True, text=True,
                             check=True, cwd=Path(__file__).resolve().parents[1], timeout=120)
     assert result.stdout.strip() == "Agg"
+
+
+# --- frames sent to the browser ----------------------------------------------------------------
+
+
+def decode(png: bytes) -> np.ndarray:
+    """A PNG frame as uint32 RGBA pixels (rows, columns)."""
+    rgba = np.asarray(Image.open(io.BytesIO(png)).convert("RGBA"))
+    return np.ascontiguousarray(rgba).view(np.uint32).squeeze(2)
+
+
+def composite(previous: np.ndarray, diff: np.ndarray) -> np.ndarray:
+    """What ipympl's page shows: the diff frame drawn at the top-left corner over the previous
+    frame, its transparent pixels (0) leaving the previous frame visible."""
+    shown = previous.copy()
+    rows, cols = diff.shape
+    region = shown[:rows, :cols]
+    region[diff != 0] = diff[diff != 0]
+    return shown
+
+
+@given(
+    st.integers(min_value=1, max_value=40),
+    st.integers(min_value=1, max_value=40),
+    st.integers(min_value=0, max_value=2**32 - 1),
+    st.floats(min_value=0.0, max_value=1.0),
+)
+@settings(max_examples=60, deadline=None)
+def test_diff_frame_over_the_previous_frame_shows_the_new_frame(rows, cols, seed, share):
+    rng = np.random.default_rng(seed)
+    # Opaque pixels, as a matplotlib figure has (alpha 255): never 0, like real frames.
+    previous = (rng.integers(0, 2**24, size=(rows, cols), dtype=np.uint32) | np.uint32(0xFF000000))
+    current = previous.copy()
+    changed = rng.random((rows, cols)) < share
+    current[changed] = rng.integers(0, 2**24, size=changed.sum(), dtype=np.uint32) | np.uint32(0xFF000000)
+    diff = decode(encode_diff_frame(current, previous))
+    np.testing.assert_array_equal(composite(previous, diff), current)
+
+
+def test_diff_frame_stops_after_the_last_changed_row_and_column():
+    previous = np.full((50, 80), 0xFFFFFFFF, dtype=np.uint32)
+    current = previous.copy()
+    current[10:20, 5:30] = 0xFF0000FF
+    assert decode(encode_diff_frame(current, previous)).shape == (20, 30)
+    assert decode(encode_diff_frame(previous, previous)).shape == (1, 1)  # nothing changed
+
+
+@pytest.mark.parametrize("cls", EXPLORERS, ids=IDS)
+def test_frames_an_explorer_sends_rebuild_what_it_drew(make, cls):
+    # The ipympl canvas's frames, decoded and drawn as the page does, equal the kernel's bitmap.
+    ex = make(cls)
+    canvas = ex.live.canvas
+    sent = []  # (image mode, PNG) for each frame the canvas hands to its comm
+    canvas.send_binary = lambda png: sent.append((canvas._current_image_mode, png))
+    canvas.draw()  # the first full draw, as the browser asks for it
+    assert [mode for mode, _ in sent] == ["full"]
+    shown = decode(sent[0][1])
+    name, values = SWEEPS[cls]
+    for value in values:
+        ex.controls[name].value = value  # one blit: one diff frame
+        mode, png = sent[-1]
+        assert mode == "diff"
+        shown = composite(shown, decode(png))
+        np.testing.assert_array_equal(shown, pixels(ex).view(np.uint32).squeeze(2))
+    assert len(sent) == 1 + len(values)

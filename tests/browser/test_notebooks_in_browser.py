@@ -2,7 +2,7 @@
 
 Run: ``python -m pytest -m browser tests/browser -x -q -s``
 (``INFOLIB_BROWSER_FIXTURES=1`` adds the demo notebook in tests/browser/fixtures/;
-``INFOLIB_ENFORCE_FPS=1`` makes the frame-rate test fail below the 15 fps target;
+``INFOLIB_ENFORCE_FPS=1`` makes the frame-rate test fail below the 20 fps target;
 ``INFOLIB_FPS_SECONDS`` sets the drag length, default 3.)
 
 Per notebook: Run All through the menu, then no "Error displaying widget", no stderr/traceback
