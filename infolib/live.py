@@ -13,6 +13,7 @@ still work headlessly (tests, benchmarks), they just have nothing to show.
 from __future__ import annotations
 
 import base64
+import functools
 import io
 import warnings
 from collections.abc import Sequence
@@ -23,8 +24,6 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 __all__ = ["LiveFigure", "encode_diff_frame"]
-
-_LiveCanvas = None  # ipympl's canvas class with a faster frame encoder, made on first use
 
 
 def encode_diff_frame(current: np.ndarray, previous: np.ndarray) -> bytes:
@@ -66,6 +65,7 @@ def _png(pixels: np.ndarray) -> bytes:
         return buffer.getvalue()
 
 
+@functools.cache
 def _live_canvas_class():
     """ipympl's canvas widget with :func:`encode_diff_frame` for the frames it sends."""
     from ipympl.backend_nbagg import Canvas
@@ -103,14 +103,12 @@ def _ipympl_canvas(figure: Figure):
     try:
         from ipympl.backend_nbagg import FigureManager
 
-        global _LiveCanvas
-        if _LiveCanvas is None:
-            _LiveCanvas = _live_canvas_class()
+        canvas_class = _live_canvas_class()
     except ImportError:  # pragma: no cover - ipympl is a dependency
         return None
     finally:
         matplotlib.use = use
-    canvas = _LiveCanvas(figure)
+    canvas = canvas_class(figure)
     # A manager is what ipympl's canvas talks to the browser through; number 0
     # is never registered with pyplot, so pyplot.close("all") leaves it alone.
     with warnings.catch_warnings():

@@ -67,19 +67,26 @@ def binder_venv(tmp_path_factory) -> tuple[Path, dict[str, str]]:
     return venv, env
 
 
-def test_labextensions_installed_and_enabled(binder_venv):
+def _jupyter_listing(binder_venv, *command: str) -> str:
+    """``jupyter <command>`` run in the Binder venv: its output without colour codes.
+
+    Jupyter prints these listings on stderr (its logger) or, in older versions, on stdout."""
     venv, env = binder_venv
     run = subprocess.run(
-        [str(venv / "bin" / "jupyter"), "labextension", "list"],
+        [str(venv / "bin" / "jupyter"), *command],
         cwd=REPO_ROOT,
         env=env,
         capture_output=True,
         text=True,
         timeout=300,
     )
-    # JupyterLab 4 prints this listing on stderr (its logger), older versions on stdout.
     listing = ANSI.sub("", run.stdout + run.stderr)
     assert run.returncode == 0, listing
+    return listing
+
+
+def test_labextensions_installed_and_enabled(binder_venv):
+    listing = _jupyter_listing(binder_venv, "labextension", "list")
     for ext in REQUIRED_EXTENSIONS:
         lines = [ln for ln in listing.splitlines() if ln.split() and ln.split()[0] == ext]
         assert lines, f"{ext} not listed by `jupyter labextension list`:\n{listing}"
@@ -91,16 +98,7 @@ def test_labextensions_installed_and_enabled(binder_venv):
 
 
 def test_server_extension_enabled(binder_venv):
-    venv, env = binder_venv
-    run = subprocess.run(
-        [str(venv / "bin" / "jupyter"), "server", "extension", "list"],
-        cwd=REPO_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    listing = ANSI.sub("", run.stdout + run.stderr)
+    listing = _jupyter_listing(binder_venv, "server", "extension", "list")
     lines = [ln for ln in listing.splitlines() if "infolib.server_extension" in ln]
     assert any("enabled" in ln.split() for ln in lines), listing
     assert any("OK" in ln.split() for ln in lines), listing
